@@ -1,0 +1,91 @@
+"""What every command shares: the store option, error reporting, result output."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+StoreOpt = typer.Option(None, "--store", help="store directory (default: $LGKG_STORE or ./.lgkg/store)")
+EndpointOpt = typer.Option(None, "--endpoint", help="query a remote SPARQL 1.1 endpoint instead of the store")
+FormatOpt = typer.Option("table", "--format", "-f", help="table | csv | tsv | json")
+
+
+def store_path(store: Optional[Path]) -> Path:
+    from kg.paths import default_store
+
+    return Path(store) if store else default_store()
+
+
+def open_store(store: Optional[Path], *, read_only: bool = True):
+    from kg.store import Store
+
+    return Store(store_path(store), read_only=read_only)
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def handle_errors(fn):
+    """Turn KgError into a one-line message and its exit code; bugs keep their traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from kg.errors import KgError
+
+        try:
+            return fn(*args, **kwargs)
+        except KgError as exc:
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def format_rows(columns: list[str], rows: list[list], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(columns)
+        w.writerows([[_cell(v) for v in r] for r in rows])
+        return buf.getvalue().rstrip("\n")
+    if fmt != "table":
+        raise typer.BadParameter(f"unknown format {fmt!r}: table, csv, tsv or json")
+    cells = [[_cell(v) for v in r] for r in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+
+    def line(vals):
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(vals, widths)).rstrip()
+
+    out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def echo_rows(columns, rows, fmt: str) -> None:
+    text = format_rows(columns, rows, fmt)
+    sys.stdout.write(text + "\n")

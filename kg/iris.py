@@ -1,0 +1,100 @@
+"""The only place instance IRIs are minted.
+
+Every IRI comes from a stable key (agency code, document id + item key, a
+normalised name), so rebuilding from the same documents gives the same IRIs.
+The base is `LGKG_BASE` (default `https://w3id.org/lgkg/`); ontology and
+vocabulary IRIs do not move with it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+BASE = os.environ.get("LGKG_BASE", "https://w3id.org/lgkg/")
+if not BASE.endswith("/"):
+    BASE += "/"
+VOCAB = "https://w3id.org/lgkg/vocab/"
+GRAPH_BASE = BASE + "graph/"
+
+ONTOLOGY_GRAPH = URIRef(GRAPH_BASE + "ontology")
+VOCAB_GRAPH = URIRef(GRAPH_BASE + "vocab")
+GAZETTEER_GRAPH = URIRef(GRAPH_BASE + "gazetteer")
+DOC_GRAPH_PREFIX = GRAPH_BASE + "doc/"
+
+
+def _h(text: str, n: int = 12) -> str:
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:n]
+
+
+def _id(path: str) -> URIRef:
+    return URIRef(BASE + "id/" + path)
+
+
+def doc_id_for(stem: str) -> str:
+    """A document id from a file stem: kept if IRI-safe ASCII, else slug + hash.
+
+    >>> doc_id_for("000_f06941a74a258fad")
+    '000_f06941a74a258fad'
+    >>> doc_id_for("종로구 2026 업무보고")
+    '2026-5b80feeb'
+    """
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")
+    if slug == stem and slug:
+        return slug
+    return f"{slug}-{_h(stem, 8)}" if slug else f"d-{_h(stem, 16)}"
+
+
+def agency(code: str) -> URIRef:
+    return _id(f"agency/{code}")
+
+
+def agency_name(code: str, n: int) -> URIRef:
+    return _id(f"agency/{code}/name/{n}")
+
+
+def foreign_city(country: str | None, name: str) -> URIRef:
+    return _id(f"foreign/{_h((country or '') + '|' + name)}")
+
+
+def organization(name: str) -> URIRef:
+    """A partner organisation, identified by its normalised name (spaces removed)."""
+    key = "".join(unicodedata.normalize("NFKC", name).split()).lower()
+    return _id(f"org/{_h(key)}")
+
+
+def unit(agency_code: str | None, name: str) -> URIRef:
+    key = "".join(unicodedata.normalize("NFC", name).split())
+    return _id(f"unit/{agency_code or 'unknown'}/{_h(key)}")
+
+
+def document(doc_id: str) -> URIRef:
+    return _id(f"doc/{doc_id}")
+
+
+def doc_graph(doc_id: str) -> URIRef:
+    return URIRef(DOC_GRAPH_PREFIX + doc_id)
+
+
+def node(kind: str, doc_id: str, key: str) -> URIRef:
+    """An n-ary / extracted node: kind + document + item key."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", key)
+    if safe != key:
+        safe = f"{safe.strip('-')}-{_h(key, 6)}"
+    return _id(f"{kind}/{doc_id}/{safe}")
+
+
+def case(key: str) -> URIRef:
+    return _id(f"case/{_h(key)}")
+
+
+def concept(scheme: str, key: str) -> URIRef:
+    return URIRef(f"{VOCAB}{scheme}/{key}")
+
+
+def scheme(name: str) -> URIRef:
+    return URIRef(f"{VOCAB}{name}")

@@ -1,0 +1,226 @@
+"""The query catalogue: loads queries/*.rq, reads their `#+` header, binds
+parameters by value and runs them on the embedded store or a remote endpoint.
+
+Header lines (each query file starts with them):
+
+    #+ summary: Which agencies adopted which innovation cases ...?
+    #+ params: adopter:ko, case:ko
+    #+ columns: adopter, case, source, channel, date
+    #+ lists: adopters            (GROUP_CONCAT columns, sorted for stable output)
+
+A parameter `name` is the query variable `?param_name`, tested in the query as
+
+    FILTER(COALESCE(COALESCE(STR(?col), "") = ?param_name, true))
+
+which keeps every row while the variable is unbound and only matching rows once
+it is bound. On the embedded store it is bound with pyoxigraph `substitutions`;
+on a remote endpoint with a VALUES block at the top of the outer WHERE group,
+built from RDF terms that pyoxigraph serialises (escaped), never by formatting
+user text into the query.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import paths
+from kg.errors import QueryError
+
+PARAM_PREFIX = "param_"
+PARAM_TYPES = {
+    "ko": lambda v: ox.Literal(v, language="ko"),
+    "string": lambda v: ox.Literal(v),
+    "gYear": lambda v: ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear")),
+    "integer": lambda v: ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+    "iri": lambda v: ox.NamedNode(v),
+}
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class CatalogueQuery:
+    name: str
+    path: Path
+    text: str
+    summary: str
+    params: dict[str, str]  # name -> type
+    columns: tuple[str, ...]
+    lists: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+
+
+def _header(text: str, path: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        m = re.match(r"#\+\s*(\w+)\s*:\s*(.*)$", line)
+        if m:
+            out[m.group(1)] = m.group(2).strip()
+    for key in ("summary", "columns"):
+        if key not in out:
+            raise QueryError(f"query header lacks `#+ {key}:`", file=str(path))
+    return out
+
+
+def _split(value: str) -> list[str]:
+    return [x.strip() for x in value.split(",") if x.strip()]
+
+
+def parse_query_file(path: Path) -> CatalogueQuery:
+    text = path.read_text(encoding="utf-8")
+    h = _header(text, path)
+    params: dict[str, str] = {}
+    required: list[str] = []
+    for spec in _split(h.get("params", "")):
+        is_required = spec.endswith("!")
+        name, _, typ = spec.rstrip("!").partition(":")
+        typ = typ or "string"
+        if is_required:
+            required.append(name)
+        if typ not in PARAM_TYPES:
+            raise QueryError(f"parameter {name}: unknown type {typ!r}", file=str(path))
+        params[name] = typ
+    return CatalogueQuery(
+        name=path.stem, path=path, text=text, summary=h["summary"], params=params,
+        columns=tuple(_split(h["columns"])), lists=tuple(_split(h.get("lists", ""))),
+        required=tuple(required),
+    )
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, CatalogueQuery]:
+    return {p.stem: parse_query_file(p) for p in sorted(paths.QUERIES_DIR.glob("*.rq"))}
+
+
+def get(name: str) -> CatalogueQuery:
+    cat = catalogue()
+    if name not in cat:
+        raise QueryError(f"no catalogue query named {name!r}; `kg query --list` shows them")
+    return cat[name]
+
+
+def bind(q: CatalogueQuery, params: dict[str, str]) -> dict[str, ox.Literal | ox.NamedNode]:
+    unknown = sorted(set(params) - set(q.params))
+    if unknown:
+        raise QueryError(
+            f"query {q.name!r} has no parameter {', '.join(unknown)} (it takes: {', '.join(q.params) or 'none'})"
+        )
+    missing = [p for p in q.required if p not in params]
+    if missing:
+        raise QueryError(f"query {q.name!r} needs --param {missing[0]}=...")
+    out = {}
+    for name, value in params.items():
+        try:
+            out[PARAM_PREFIX + name] = PARAM_TYPES[q.params[name]](value)
+        except ValueError as exc:
+            raise QueryError(f"parameter {name}={value!r}: {exc}") from None
+    return out
+
+
+def values_clause(bindings: dict[str, ox.Literal | ox.NamedNode]) -> str:
+    """A VALUES block; terms are serialised by pyoxigraph (escaped N-Triples)."""
+    if not bindings:
+        return ""
+    names = sorted(bindings)
+    vars_ = " ".join(f"?{n}" for n in names)
+    vals = " ".join(str(bindings[n]) for n in names)
+    return f"VALUES ({vars_}) {{ ({vals}) }}"
+
+
+def with_values(text: str, bindings) -> str:
+    """The query with a VALUES block as the first element of its outer WHERE group,
+    so FILTERs of that group see the parameters bound (a trailing VALUES would
+    be joined only after the FILTERs ran)."""
+    if not bindings:
+        return text
+    m = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
+    if not m:
+        raise QueryError("query has no WHERE { ... } to bind parameters in")
+    return text[: m.end()] + "\n  " + values_clause(bindings) + "\n" + text[m.end():]
+
+
+# -- results -----------------------------------------------------------------
+
+_NUMERIC = {
+    "http://www.w3.org/2001/XMLSchema#integer": int,
+    "http://www.w3.org/2001/XMLSchema#long": int,
+    "http://www.w3.org/2001/XMLSchema#int": int,
+    "http://www.w3.org/2001/XMLSchema#decimal": Decimal,
+    "http://www.w3.org/2001/XMLSchema#double": float,
+    "http://www.w3.org/2001/XMLSchema#float": float,
+}
+
+
+def plain(term) -> object:
+    """pyoxigraph term -> JSON-ready value: numbers stay numbers, the rest lexical strings."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if dt in _NUMERIC:
+            return _number(term.value, _NUMERIC[dt])
+        if dt == "http://www.w3.org/2001/XMLSchema#boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return term.value
+
+
+def _number(lexical: str, kind):
+    try:
+        v = kind(lexical)
+    except (ValueError, ArithmeticError):
+        return lexical
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
+
+
+def tidy_rows(q: CatalogueQuery | None, columns: list[str], rows: list[list]) -> list[list]:
+    """Sort the items of GROUP_CONCAT list columns (their order is unspecified in SPARQL)."""
+    if not q or not q.lists:
+        return rows
+    idx = [columns.index(c) for c in q.lists if c in columns]
+    for row in rows:
+        for i in idx:
+            if isinstance(row[i], str):
+                row[i] = LIST_SEPARATOR.join(sorted(set(row[i].split(LIST_SEPARATOR))))
+    return rows
+
+
+def run_local(store, sparql: str, bindings=None) -> tuple[list[str], list[list]]:
+    try:
+        res = store.query(sparql, bindings)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    if isinstance(res, bool):
+        return ["ask"], [[res]]
+    if not isinstance(res, ox.QuerySolutions):
+        rows = [[t.subject, t.predicate, t.object] for t in res]
+        return ["subject", "predicate", "object"], [[plain(x) for x in r] for r in rows]
+    columns = [v.value for v in res.variables]
+    return columns, [[plain(sol[c]) for c in columns] for sol in res]
+
+
+def run(name: str, params: dict[str, str] | None = None, *, store=None, endpoint: str | None = None):
+    """Run catalogue query `name`; returns (columns, rows) with the contract's columns first."""
+    q = get(name)
+    bindings = bind(q, params or {})
+    if endpoint:
+        from kg.remote import run_remote
+
+        columns, rows = run_remote(endpoint, with_values(q.text, bindings))
+    else:
+        columns, rows = run_local(store, q.text, bindings)
+    missing = [c for c in q.columns if c not in columns]
+    if missing:
+        raise QueryError(f"query {name!r} does not project its declared columns {missing}", file=str(q.path))
+    order = list(q.columns) + [c for c in columns if c not in q.columns]
+    idx = [columns.index(c) for c in order]
+    rows = [[row[i] for i in idx] for row in rows]
+    return order, tidy_rows(q, order, rows)

@@ -1,0 +1,420 @@
+"""Records -> triples, for every genre. Uses kg.namespaces and kg.iris only.
+
+Each extracted node gets `prov:wasDerivedFrom <document>` and `lgkg:sourceLine`.
+Agencies are referenced by IRI only (their data live in the gazetteer graph);
+foreign cities and partner organisations are described here, identically in
+every document that names them, so the union of graphs holds one description.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg import iris
+from kg.namespaces import DCT, LGKG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.vocab import key_for, lookup
+from loaders import records as r
+from loaders.text import nfc
+
+Triple = tuple[Node, Node, Node]
+
+
+def ko(text: str) -> Literal:
+    return Literal(nfc(text), lang="ko")
+
+
+def date_literal(iso: str) -> Literal:
+    """ISO date at its precision -> xsd:date / xsd:gYearMonth / xsd:gYear."""
+    dt = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(iso))
+    if dt is None:
+        raise ValueError(f"not an ISO date at day, month or year precision: {iso!r}")
+    return Literal(iso, datatype=dt)
+
+
+class _Builder:
+    def __init__(self, doc: r.DocumentInfo):
+        self.doc = doc
+        self.doc_iri = iris.document(doc.doc_id)
+        self.issuer_code = doc.issuer.code if doc.issuer else None
+        self.out: list[Triple] = []
+        self.described: set[URIRef] = set()
+
+    def add(self, s: Node, p: Node, o: Node | None) -> None:
+        if o is not None:
+            self.out.append((s, p, o))
+
+    def prov(self, node: URIRef, rec) -> None:
+        self.add(node, PROV.wasDerivedFrom, self.doc_iri)
+        if getattr(rec, "line", 0):
+            self.add(node, LGKG.sourceLine, Literal(rec.line))
+        if getattr(rec, "line_end", None):
+            self.add(node, LGKG.sourceLineEnd, Literal(rec.line_end))
+
+    def concept(self, scheme: str, label: str | None) -> URIRef | None:
+        """A scheme concept; a label the scheme lacks becomes a new concept here."""
+        if not label:
+            return None
+        key = key_for(scheme, label)
+        iri = iris.concept(scheme, key)
+        if lookup(scheme, label) is None and iri not in self.described:
+            self.described.add(iri)
+            self.add(iri, RDF.type, SKOS.Concept)
+            self.add(iri, SKOS.inScheme, iris.scheme(scheme))
+            self.add(iri, SKOS.prefLabel, ko(label))
+            self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
+        return iri
+
+    def party(self, p: r.Party | None) -> URIRef | None:
+        if p is None:
+            return None
+        if p.code:
+            return iris.agency(p.code)
+        name = nfc(p.label)
+        if p.country is not None:
+            iri = iris.foreign_city(p.country, name)
+            kind = LGKG.ForeignLocalGovernment
+        else:
+            iri = iris.organization(name)
+            kind = LGKG.PartnerOrganization
+        if iri not in self.described:
+            self.described.add(iri)
+            self.add(iri, RDF.type, kind)
+            self.add(iri, SKOS.prefLabel, ko(name))
+            self.add(iri, RDFS.label, ko(name))
+            name_node = URIRef(str(iri) + "/name/0")
+            self.add(iri, LGKG.hasName, name_node)
+            self.add(name_node, RDF.type, LGKG.AgencyName)
+            self.add(name_node, LGKG.name, ko(name))
+            if p.country:
+                self.add(iri, LGKG.country, ko(p.country))
+        return iri
+
+    def unit(self, name: str, kind: str, parent: URIRef | None = None, key: str | None = None) -> URIRef:
+        iri = iris.unit(self.issuer_code, nfc(key or name).replace(" ", ""))
+        if iri not in self.described:
+            self.described.add(iri)
+            self.add(iri, RDF.type, LGKG.OrganizationalUnit)
+            self.add(iri, SKOS.prefLabel, ko(name.replace(" ", "")))
+            self.add(iri, RDFS.label, ko(name.replace(" ", "")))
+            self.add(iri, LGKG.unitKind, iris.concept("unit-kinds", kind))
+            if self.issuer_code:
+                self.add(iri, ORG.unitOf, iris.agency(self.issuer_code))
+            self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
+        if parent is not None and parent != iri:
+            self.add(iri, ORG.subOrganizationOf, parent)
+        return iri
+
+    def node(self, kind: str, key: str, rdf_type: URIRef, rec) -> URIRef:
+        iri = iris.node(kind, self.doc.doc_id, key)
+        self.add(iri, RDF.type, rdf_type)
+        self.prov(iri, rec)
+        return iri
+
+    def date(self, node: URIRef, prop: URIRef, iso: str | None) -> None:
+        if iso:
+            self.add(node, prop, date_literal(iso))
+
+
+def to_triples(records: Iterable[r.Record]) -> Iterator[Triple]:
+    """All triples of one document's records (the first record is its DocumentInfo)."""
+    recs = list(records)
+    if not recs or not isinstance(recs[0], r.DocumentInfo):
+        raise ValueError("records must start with the document's DocumentInfo")
+    b = _Builder(recs[0])
+    _document(b, recs[0])
+    ctx = _Context(b, recs)
+    # sister-city relations first: discounts point at them
+    ordered = sorted(recs[1:], key=lambda x: not isinstance(x, r.SisterCity))
+    for rec in ordered:
+        handler = _HANDLERS.get(type(rec))
+        if handler is None:
+            raise TypeError(f"no RDF mapping for {type(rec).__name__}")
+        handler(b, rec, ctx)
+    _staffing_summaries(b, ctx)
+    return iter(b.out)
+
+
+class _Context:
+    """What handlers need to know about the other records of the document."""
+
+    def __init__(self, b: _Builder, recs: list):
+        self.programs = {x.key: x for x in recs if isinstance(x, r.Program)}
+        self.entries = {x.key: x for x in recs if isinstance(x, r.Entry)}
+        self.divisions = {x.name: x for x in recs if isinstance(x, r.Division)}
+        self.staffing = [x for x in recs if isinstance(x, r.Staffing)]
+        self.relations: dict[URIRef, URIRef] = {}
+        self.bureau: URIRef | None = None
+        if b.doc.bureau:
+            self.bureau = b.unit(b.doc.bureau, "bureau")
+
+
+def _document(b: _Builder, d: r.DocumentInfo) -> None:
+    s = b.doc_iri
+    b.add(s, RDF.type, LGKG.SourceDocument)
+    b.add(s, DCT.identifier, Literal(d.doc_id))
+    b.add(s, LGKG.fileName, Literal(d.file_name))
+    b.add(s, LGKG.sha256, Literal(d.sha256))
+    b.add(s, LGKG.genre, iris.concept("document-genres", d.genre))
+    if d.title:
+        b.add(s, DCT.title, ko(d.title))
+        b.add(s, RDFS.label, ko(d.title))
+    b.add(s, LGKG.issuer, b.party(d.issuer))
+    if d.bureau:
+        b.add(s, LGKG.bureau, b.unit(d.bureau, "bureau"))
+    if d.year:
+        b.add(s, LGKG.fiscalYear, Literal(d.year, datatype=XSD.gYear))
+    if d.council_session:
+        b.add(s, LGKG.councilSession, ko(d.council_session))
+    b.date(s, DCT.date, d.date)
+    ref = d.reference_date or (f"{d.year}-01-01" if d.year else None)
+    if ref and len(ref) == 10:
+        b.add(s, LGKG.referenceDate, Literal(ref, datatype=XSD.date))
+    b.add(s, LGKG.sourceLine, Literal(d.line or 1))
+
+
+def _division(b: _Builder, d: r.Division, ctx: _Context) -> None:
+    parent = b.unit(d.parent, "bureau") if d.parent else ctx.bureau
+    u = b.unit(d.name, d.kind, parent)
+    for team in d.teams:
+        b.unit(team, "team", u, key=f"{d.name}/{team}")
+
+
+def _staffing_summaries(b: _Builder, ctx: _Context) -> None:
+    """One summary StaffingRecord per division (teams, 정원, 현원), one per grade row."""
+    summary: dict[str, dict] = {}
+    for name, d in ctx.divisions.items():
+        summary.setdefault(name, {"rec": d, "kind": d.kind})["teams"] = d.team_count
+    for s in ctx.staffing:
+        if s.grade:
+            node = b.node("staffing", f"{s.unit}-{s.grade}", LGKG.StaffingRecord, s)
+            _staffing_values(b, node, s, ctx)
+            b.add(node, LGKG.staffGrade, Literal(s.grade))
+        else:
+            entry = summary.setdefault(s.unit, {"rec": s, "kind": None})
+            entry["staff"] = s
+    for name, info in summary.items():
+        rec = info.get("staff") or info["rec"]
+        node = b.node("staffing", name, LGKG.StaffingRecord, rec)
+        if info.get("staff"):
+            _staffing_values(b, node, info["staff"], ctx)
+        else:
+            b.add(node, LGKG.staffingOf, _unit_for(b, name, ctx))
+            b.add(node, LGKG.agency, b.party(b.doc.issuer))
+        if info.get("teams") is not None:
+            b.add(node, LGKG.teamCount, Literal(info["teams"]))
+
+
+def _unit_for(b: _Builder, name: str, ctx: _Context) -> URIRef:
+    if b.doc.bureau and name.replace(" ", "") == b.doc.bureau.replace(" ", ""):
+        return b.unit(name, "bureau")
+    d = ctx.divisions.get(name)
+    return b.unit(name, d.kind if d else "division", ctx.bureau)
+
+
+def _staffing_values(b: _Builder, node: URIRef, s: r.Staffing, ctx: _Context) -> None:
+    b.add(node, LGKG.staffingOf, _unit_for(b, s.unit, ctx))
+    b.add(node, LGKG.agency, b.party(b.doc.issuer))
+    if s.authorized is not None:
+        b.add(node, LGKG.authorized, Literal(s.authorized))
+    if s.current is not None:
+        b.add(node, LGKG.current, Literal(s.current))
+    b.date(node, LGKG.asOf, s.as_of)
+
+
+def _program(b: _Builder, p: r.Program, ctx: _Context) -> None:
+    n = b.node("program", p.key, LGKG.Program, p)
+    b.add(n, DCT.title, ko(p.title))
+    b.add(n, RDFS.label, ko(p.title))
+    b.add(n, LGKG.agency, b.party(b.doc.issuer))
+    if p.department:
+        b.add(n, LGKG.runBy, _unit_for(b, p.department, ctx))
+    if p.parent_key and p.parent_key in ctx.programs:
+        b.add(n, LGKG.partOfProgram, iris.node("program", b.doc.doc_id, p.parent_key))
+    for status in p.status:
+        b.add(n, LGKG.programStatus, b.concept("program-status", status))
+    if p.budget_krw is not None:
+        b.add(n, LGKG.budgetKRW, Literal(p.budget_krw))
+    if p.non_budget:
+        b.add(n, LGKG.nonBudget, Literal(True))
+    if p.fiscal_year:
+        b.add(n, LGKG.fiscalYear, Literal(p.fiscal_year, datatype=XSD.gYear))
+    b.date(n, LGKG.periodStart, p.period_start)
+    b.date(n, LGKG.periodEnd, p.period_end)
+    for basis in p.legal_basis:
+        b.add(n, LGKG.legalBasis, ko(basis))
+
+
+def _budget_line(b: _Builder, x: r.BudgetLine, ctx: _Context) -> None:
+    n = b.node("budget", f"{x.program_key}-L{x.line}-{x.source or 'total'}", LGKG.BudgetLine, x)
+    b.add(iris.node("program", b.doc.doc_id, x.program_key), LGKG.hasBudgetLine, n)
+    if x.amount_krw is not None:
+        b.add(n, LGKG.amountKRW, Literal(x.amount_krw))
+    b.add(n, SCHEMA.currency, Literal("KRW"))
+    b.add(n, LGKG.fundingSource, b.concept("funding-sources", x.source))
+    if x.share is not None:
+        b.add(n, LGKG.share, Literal(Decimal(x.share)))
+    fy = x.fiscal_year or _program_year(b, x.program_key, ctx)
+    if fy:
+        b.add(n, LGKG.fiscalYear, Literal(fy, datatype=XSD.gYear))
+
+
+def _program_year(b: _Builder, key: str, ctx: _Context) -> str | None:
+    p = ctx.programs.get(key)
+    return (p.fiscal_year if p else None) or b.doc.year
+
+
+def _milestone(b: _Builder, m: r.Milestone, ctx: _Context) -> None:
+    n = b.node("milestone", f"{m.program_key}-L{m.line}", LGKG.Milestone, m)
+    b.add(iris.node("program", b.doc.doc_id, m.program_key), LGKG.hasMilestone, n)
+    b.add(n, RDFS.label, ko(m.label))
+    b.date(n, DCT.date, m.date)
+    b.date(n, LGKG.periodEnd, m.date_end)
+
+
+def _outcome(b: _Builder, o: r.Outcome, ctx: _Context) -> None:
+    n = b.node("outcome", f"L{o.line}-{o.subject_key}-{o.metric}", LGKG.Outcome, o)
+    if o.subject_kind == "entry":
+        subject = iris.node("entry", b.doc.doc_id, o.subject_key)
+        entry = ctx.entries.get(o.subject_key)
+        agency = b.party(entry.agency) if entry else None
+        if entry:
+            b.add(n, LGKG.outcomeOf, iris.case(entry.case_key))
+    else:
+        subject = iris.node("program", b.doc.doc_id, o.subject_key)
+        agency = b.party(b.doc.issuer)
+    b.add(n, LGKG.outcomeOf, subject)
+    b.add(n, LGKG.agency, agency)
+    b.add(n, LGKG.metric, ko(o.metric))
+    if o.value is not None:
+        b.add(n, LGKG.value, Literal(Decimal(o.value)))
+    if o.unit:
+        b.add(n, LGKG.unit, ko(o.unit))
+    if o.value_text:
+        b.add(n, LGKG.valueText, ko(o.value_text))
+    b.date(n, LGKG.asOf, o.date)
+    b.date(n, LGKG.periodStart, o.period_start)
+    b.date(n, LGKG.periodEnd, o.period_end)
+
+
+def _sister_city(b: _Builder, s: r.SisterCity, ctx: _Context) -> None:
+    agency, partner = b.party(s.agency), b.party(s.partner)
+    n = b.node("sister-city", f"L{s.line}-{iris._h(str(partner), 8)}", LGKG.SisterCityRelation, s)
+    b.add(n, LGKG.party, agency)
+    b.add(n, LGKG.party, partner)
+    b.add(n, LGKG.relationType, b.concept("relation-types", s.relation))
+    b.date(n, DCT.date, s.date)
+    b.add(n, LGKG.mentionedAs, ko(s.partner.mention))
+    b.add(agency, LGKG.sisterCity, partner)
+    b.add(partner, LGKG.sisterCity, agency)
+    ctx.relations.setdefault(partner, n)
+    ctx.relations.setdefault(agency, n)
+
+
+def _discount(b: _Builder, d: r.Discount, ctx: _Context) -> None:
+    offered, benefit = b.party(d.offered_by), b.party(d.beneficiary)
+    n = b.node("discount", f"L{d.line}-{iris._h(d.facility, 8)}", LGKG.DiscountOffer, d)
+    b.add(n, LGKG.offeredBy, offered)
+    b.add(n, LGKG.beneficiary, benefit)
+    b.add(n, LGKG.facility, ko(d.facility))
+    if d.rate:
+        b.add(n, LGKG.rate, ko(d.rate))
+    issuer = b.party(b.doc.issuer)
+    other = benefit if offered == issuer else offered
+    b.add(n, LGKG.withinRelation, ctx.relations.get(other))
+
+
+def _agreement(b: _Builder, a: r.Agreement, ctx: _Context) -> None:
+    n = b.node("agreement", f"L{a.line}", LGKG.Agreement, a)
+    if a.parties:
+        b.add(n, LGKG.agency, b.party(a.parties[0]))
+    for p in a.parties:
+        b.add(n, LGKG.party, b.party(p))
+    b.add(n, LGKG.agreementType, b.concept("agreement-types", a.kind))
+    if a.title:
+        b.add(n, DCT.title, ko(a.title))
+        b.add(n, LGKG.purpose, ko(a.title))
+    b.date(n, DCT.date, a.date)
+
+
+def _award(b: _Builder, a: r.Award, ctx: _Context) -> None:
+    n = b.node("award", f"L{a.line}-{iris._h(a.award + (a.grade or ''), 8)}", LGKG.AwardConferral, a)
+    b.add(n, LGKG.recipient, b.party(a.recipient))
+    b.add(n, LGKG.awardName, ko(a.award))
+    b.add(n, LGKG.awardGrade, b.concept("award-grades", a.grade))
+    if a.awarder:
+        b.add(n, LGKG.awardingBody, b.party(r.Party(a.awarder, name=a.awarder)))
+    b.date(n, DCT.date, a.date)
+    if a.subject:
+        b.add(n, LGKG.subject, ko(a.subject))
+
+
+def _case(b: _Builder, c: r.Case, ctx: _Context) -> None:
+    n = iris.case(c.key)
+    b.add(n, RDF.type, LGKG.InnovationCase)
+    b.add(n, SKOS.prefLabel, ko(c.name))
+    b.add(n, RDFS.label, ko(c.name))
+    for alt in c.alt_names:
+        if nfc(alt) != nfc(c.name):
+            b.add(n, SKOS.altLabel, ko(alt))
+    b.add(n, LGKG.originAgency, b.party(c.origin))
+    b.add(n, PROV.wasDerivedFrom, b.doc_iri)
+
+
+def _entry(b: _Builder, e: r.Entry, ctx: _Context) -> None:
+    n = b.node("entry", e.key, LGKG.CasebookEntry, e)
+    agency = b.party(e.agency)
+    b.add(n, LGKG.agency, agency)
+    b.add(n, LGKG.indicator, b.concept("indicators", e.indicator))
+    b.add(n, LGKG.describesCase, iris.case(e.case_key))
+    year = e.year or b.doc.year
+    if year:
+        b.add(n, LGKG.fiscalYear, Literal(year, datatype=XSD.gYear))
+    for h in e.highlights:
+        b.add(n, LGKG.highlight, ko(h))
+    if e.contact_department:
+        b.add(n, LGKG.contactDepartment, ko(e.contact_department))
+        unit = iris.unit(e.agency.code, nfc(e.contact_department).replace(" ", ""))
+        if unit not in b.described:
+            b.described.add(unit)
+            b.add(unit, RDF.type, LGKG.OrganizationalUnit)
+            b.add(unit, SKOS.prefLabel, ko(e.contact_department))
+            b.add(unit, LGKG.unitKind, iris.concept("unit-kinds", "division"))
+            b.add(unit, ORG.unitOf, agency)
+            b.add(unit, PROV.wasDerivedFrom, b.doc_iri)
+        b.add(n, LGKG.contactUnit, unit)
+    for i, sec in enumerate(e.sections):
+        s = b.node("section", f"{e.key}-{i}", LGKG.EntrySection, sec)
+        b.add(n, LGKG.hasSection, s)
+        b.add(s, LGKG.sectionTitle, ko(sec.title))
+        b.add(s, LGKG.sectionText, Literal(sec.text.strip(), lang="ko") if sec.text.strip() else None)
+
+
+def _adoption(b: _Builder, a: r.Adoption, ctx: _Context) -> None:
+    adopter = b.party(a.adopter)
+    n = b.node("adoption", f"L{a.line}-{iris._h(str(adopter) + a.case_key, 8)}", LGKG.Adoption, a)
+    b.add(n, LGKG.adopter, adopter)
+    b.add(n, LGKG.adoptedCase, iris.case(a.case_key))
+    b.add(n, LGKG.sourceAgency, b.party(a.source))
+    b.add(n, LGKG.channel, b.concept("adoption-channels", a.channel))
+    b.date(n, DCT.date, a.date)
+    b.add(n, LGKG.mentionedAs, ko(a.adopter.mention))
+
+
+_HANDLERS = {
+    r.Division: _division,
+    r.Staffing: lambda b, x, ctx: None,  # folded into summaries at the end
+    r.Program: _program,
+    r.BudgetLine: _budget_line,
+    r.Milestone: _milestone,
+    r.Outcome: _outcome,
+    r.SisterCity: _sister_city,
+    r.Discount: _discount,
+    r.Agreement: _agreement,
+    r.Award: _award,
+    r.Case: _case,
+    r.Entry: _entry,
+    r.Adoption: _adoption,
+}
