@@ -37,17 +37,35 @@ class BuildReport:
         return [d for d in self.documents if d.error]
 
 
+def skolemized(g: Graph) -> Graph:
+    """Blank nodes (OWL union lists) -> IRIs named by rdflib's canonical labelling,
+    so the same file always gives the same IRIs (and exports have no blank nodes)."""
+    from rdflib import BNode, URIRef
+    from rdflib.compare import to_canonical_graph
+
+    canon = to_canonical_graph(g)
+    base = iris.BASE + ".well-known/genid/"
+
+    def sk(t):
+        return URIRef(base + str(t)) if isinstance(t, BNode) else t
+
+    out = Graph()
+    for s_, p_, o_ in canon:
+        out.add((sk(s_), p_, sk(o_)))
+    return out
+
+
 def ontology_triples() -> Graph:
     g = Graph()
     g.parse(paths.ONTOLOGY, format="turtle")
-    return g
+    return skolemized(g)
 
 
 def vocab_triples() -> Graph:
     g = Graph()
     for f in sorted(paths.VOCAB_DIR.glob("*.ttl")):
         g.parse(f, format="turtle")
-    return g
+    return skolemized(g)
 
 
 def base_graphs():

@@ -220,7 +220,7 @@ def run(name: str, params: dict[str, str] | None = None, *, store=None, endpoint
     missing = [c for c in q.columns if c not in columns]
     if missing:
         raise QueryError(f"query {name!r} does not project its declared columns {missing}", file=str(q.path))
-    order = list(q.columns) + [c for c in columns if c not in q.columns]
+    order = list(q.columns) + [c for c in columns if c not in q.columns and not c.startswith(PARAM_PREFIX)]
     idx = [columns.index(c) for c in order]
     rows = [[row[i] for i in idx] for row in rows]
     return order, tidy_rows(q, order, rows)

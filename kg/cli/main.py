@@ -1,10 +1,15 @@
-"""The `kg` command. Each command group lives in its own module; imports of the
-heavy libraries happen inside commands so that `kg --help` starts fast."""
+"""The `kg` command. Each command group lives in its own module `kg/cli/*_cmd.py`
+with a `register(app)` function; they are discovered here, so adding a command
+group touches no other file. Heavy libraries are imported inside commands so
+that `kg --help` starts fast."""
 from __future__ import annotations
+
+import importlib
+import pkgutil
 
 import typer
 
-from kg.cli import build_cmd, export_cmd, query_cmd, stats_cmd, validate_cmd
+import kg.cli as _pkg
 
 app = typer.Typer(
     help="lgkg: a knowledge graph of Korean local government (build, query, validate, export).",
@@ -12,11 +17,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-build_cmd.register(app)
-query_cmd.register(app)
-stats_cmd.register(app)
-validate_cmd.register(app)
-export_cmd.register(app)
+
+_ORDER = ["build_cmd", "query_cmd", "stats_cmd", "validate_cmd", "export_cmd"]
+_found = sorted(m.name for m in pkgutil.iter_modules(_pkg.__path__) if m.name.endswith("_cmd"))
+for _name in sorted(_found, key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n)):
+    importlib.import_module(f"kg.cli.{_name}").register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()
