@@ -73,7 +73,10 @@ class Store:
         """Replace `graph` by `triples` atomically; returns the number of triples written."""
         self._check_writable()
         g = to_ox(graph)
-        lines = sorted({f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples})
+        try:
+            lines = sorted({f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples})
+        except (ValueError, TypeError) as exc:
+            raise StoreError(f"graph {graph} not written, previous state kept: {exc}") from None
         update = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }"
         try:
             self._ox.update(update)
