@@ -16,10 +16,10 @@ SELECT ?scheme (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c skos:inScheme ?scheme } GRO
 """
 _TERMS = """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT ?kind (COUNT(DISTINCT ?t) AS ?n) WHERE {
+SELECT ?kind (COUNT(DISTINCT ?t) AS ?n) ?onto WHERE {
   GRAPH ?g { ?t a ?kind . FILTER(?kind IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty)) }
   FILTER(?g = ?onto)
-} GROUP BY ?kind ORDER BY ?kind
+} GROUP BY ?kind ?onto ORDER BY ?kind
 """
 
 

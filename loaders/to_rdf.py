@@ -41,6 +41,7 @@ class _Builder:
         self.issuer_code = doc.issuer.code if doc.issuer else None
         self.out: list[Triple] = []
         self.described: set[URIRef] = set()
+        self.minted: dict[URIRef, int] = {}
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:
         if o is not None:
@@ -109,6 +110,12 @@ class _Builder:
 
     def node(self, kind: str, key: str, rdf_type: URIRef, rec) -> URIRef:
         iri = iris.node(kind, self.doc.doc_id, key)
+        # several records from one line (a table row with two dates, yearly
+        # figures) share a key: number the later ones, in record order
+        seen = self.minted.get(iri, 0)
+        self.minted[iri] = seen + 1
+        if seen:
+            iri = iris.node(kind, self.doc.doc_id, f"{key}-{seen + 1}")
         self.add(iri, RDF.type, rdf_type)
         self.prov(iri, rec)
         return iri

@@ -1,0 +1,80 @@
+"""Genre 1: council work reports (주요업무 보고 / 계획 / 진행사항 보고).
+
+`extract_text` is pure: text in, records out (DocumentInfo first). Reading
+files is `loaders.load`'s job; triples are `loaders.to_rdf`'s.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.errors import GenreError, InputError, KgError
+from loaders.records import DocumentInfo, Record
+from loaders.text import nfc
+
+GENRE = "work-report"
+
+_ITEM_LABELS = re.compile(r"(?:□|^#+)\s*(?:\d{2,4}\s*년?\s*)?(?:추진배경|추진계획|추진실적|추진현황|운영현황|사업개요|"
+                          r"소요예산|추진일정|향후계획|추진방향|기본방향)", re.M)
+_PLAIN_LABELS = re.compile(r"^(?:추진배경|추진계획|추진실적|추진현황|운영현황|사업개요|추진일정|향후계획|추진방향|기본방향)\s*$", re.M)
+_TITLE = re.compile(r"주요\s*업무\s*(?:보고|계획|추진|현황)?|업무\s*보고|업무\s*계획|진행\s*사항\s*보고")
+_SESSION = re.compile(r"제\s*\d+\s*회\s*\S+의회\s*(?:임시회|정례회)")
+_CASEBOOK = re.compile(r"문의하실\s*곳|주요내용요약|혁신\s*평가|우수\s*사례")
+
+
+def looks_like(text: str) -> float:
+    """Confidence 0..1 that `text` is a council work report.
+
+    >>> looks_like("제347회 종로구의회 임시회\\n# 2026년 주요업무\\n행 정 국\\n□ 추진배경\\n□ 추진계획\\n□ 소요예산 : 20백만원(구비)") > 0.8
+    True
+    >>> looks_like("오늘은 날씨가 좋다.")
+    0.0
+    """
+    if not text or not text.strip():
+        return 0.0
+    text = nfc_lines(text)
+    front = text[:3000]
+    score = 0.0
+    if _TITLE.search(front):
+        score += 0.35
+    if _SESSION.search(front):
+        score += 0.25
+    if re.search(r"^\s*[가-힣](?:\s*[가-힣]){0,6}\s*(?:국|실|본부)\s*$", front, re.M):
+        score += 0.1
+    labels = len(_ITEM_LABELS.findall(text)) + len(_PLAIN_LABELS.findall(text))
+    score += min(labels, 10) * 0.03
+    if re.search(r"정\s*원|현\s*원", front + text[:8000]) and re.search(r"\d+\s*개?\s*팀|과\s*별|부\s*서", text[:8000]):
+        score += 0.1
+    if re.search(r"소요예산\s*[:：]", text):
+        score += 0.1
+    casebook = len(_CASEBOOK.findall(text))
+    score -= min(casebook, 20) * 0.05
+    return round(max(0.0, min(1.0, score)), 2)
+
+
+def nfc_lines(text: str) -> str:
+    return "\n".join(nfc(line) if line.strip() else "" for line in text.split("\n"))
+
+
+def extract_text(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Record]:
+    """Records of one work report: DocumentInfo first, then everything else."""
+    if not isinstance(text, str):
+        raise InputError("the document is not text", file=file_name)
+    if looks_like(text) < 0.5:
+        raise GenreError(f"not a council work report (confidence {looks_like(text):.2f})", file=file_name)
+    from loaders.workreport.assemble import assemble
+
+    try:
+        return assemble(text, file_name=file_name, doc_id=doc_id, sha256=sha256)
+    except KgError as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(exc.message, file=file_name, line=exc.line) from exc
+    except RecursionError as exc:
+        raise InputError("document structure too deeply nested", file=file_name) from exc
+    except Exception as exc:  # noqa: BLE001 - the contract: bad input never escapes as another type
+        line = getattr(exc, "lineno", None)
+        raise InputError(f"cannot read this work report ({type(exc).__name__}: {exc})",
+                         file=file_name, line=line) from exc
+
+
+__all__ = ["GENRE", "looks_like", "extract_text", "DocumentInfo"]

@@ -1,0 +1,324 @@
+"""Document tree -> records: divisions, staffing, programs and what hangs on them.
+
+Pure functions over `parse.Document`; partners (sister cities, discounts,
+agreements, awards) are in partners.py, yearly figures in outcomes.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
+from loaders.text import nfc, parse_amount, parse_krw, parse_period
+from loaders.workreport import money, units
+from loaders.workreport.parse import Document, Line, Node, Table
+
+STATUS_MARKS = ("신규", "개선", "확대", "계속")
+_ACTION_END = ("구축", "강화", "고도화", "도입", "운영", "추진", "설치", "조성", "제공", "실시", "시행", "개최", "]", ")")
+_LEGAL = re.compile(r"「[^」]+」(?:\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?)?|[가-힣 ]{2,40}(?:법률|법|조례|규칙|시행령)\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?")
+
+
+@dataclass
+class Context:
+    bureau: str | None
+    year: str | None
+    ref_year: int | None
+    as_of: list[tuple[int, str]]  # (line, ISO date) of `(… 기준)` notes
+
+
+# -- divisions and staffing ----------------------------------------------------
+
+
+def extract_divisions(doc: Document, ctx: Context) -> list[Division]:
+    teams: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for t in doc.tables:
+        for r, no in zip(t.rows, t.row_lines):
+            for cell in r[:1]:
+                name = units.division_name(cell, offices=True)
+                if name:
+                    first.setdefault(name, no)
+                    if units.team_count(cell) is not None and "팀" in cell:
+                        teams.setdefault(name, units.team_count(cell))
+    for name, no in doc.division_starts:
+        first.setdefault(name, no)
+    out = []
+    for name in doc.division_names:
+        kind = "division" if re.search(r"(?:과|담당관)$", name) else "office"
+        out.append(Division(name, kind, ctx.bureau, (), teams.get(name), first.get(name, 0)))
+    return out
+
+
+def _as_of_before(ctx: Context, line: int, window: int = 40) -> str | None:
+    best = None
+    for no, iso in ctx.as_of:
+        if line - window <= no <= line:
+            best = iso
+    return best
+
+
+def _count(cell: str) -> int | None:
+    c = cell.replace(",", "").strip()
+    return int(c) if re.fullmatch(r"\d+", c) else None
+
+
+def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
+    known = set(doc.division_names)
+    found: dict[tuple[str, str | None], dict] = {}
+
+    def put(unit, grade, field, value, line, as_of):
+        if value is None:
+            return
+        rec = found.setdefault((unit, grade), {"line": line, "as_of": as_of})
+        rec.setdefault(field, value)
+
+    for t in doc.tables:
+        if not any(units.compact(c) in ("정원", "현원") for r in t.rows for c in r[:2]):
+            continue
+        as_of = _as_of_before(ctx, t.line)
+        current_only = "현원" in " ".join(t.caption[-2:]) and "정원" not in " ".join(t.caption[-2:])
+        header = [units.compact(c) for c in t.rows[0]]
+        col_units = [("bureau" if h in ("계", "합계", "총계") else units.division_name(h, offices=True)) for h in header]
+        if any(u in known for u in col_units if u):  # divisions as columns
+            for r, no in zip(t.rows[1:], t.row_lines[1:]):
+                lab = [units.compact(c) for c in r[:2]]
+                field = "authorized" if "정원" in lab else "current" if "현원" in lab else None
+                grade = next((x for x in lab if re.fullmatch(r"\d급", x)), None)
+                if field is None and grade:
+                    field = "current" if current_only else None
+                if field is None:
+                    continue
+                for cell, unit in zip(r, col_units):
+                    if unit:
+                        put(ctx.bureau if unit == "bureau" else unit, grade, field, _count(cell), no, as_of)
+            continue
+        unit = None
+        for r, no in zip(t.rows[1:], t.row_lines[1:]):  # divisions as rows, 정원/현원 sub-rows
+            if r and r[0].strip():
+                c0 = units.compact(r[0])
+                unit = ctx.bureau if c0 in ("계", "합계", "총계") else units.division_name(r[0], offices=True)
+            if unit is None or (unit != ctx.bureau and unit not in known) or len(r) < 3:
+                continue
+            field = {"정원": "authorized", "현원": "current"}.get(units.compact(r[1]))
+            if field is None:
+                continue
+            for h, cell in zip(header[2:], r[2:]):
+                grade = None if h in ("계", "합계", "소계") else h if re.fullmatch(r"\d급|\d~\d급", h) else "?"
+                if grade != "?":
+                    put(unit, grade, field, _count(cell), no, as_of)
+    return [Staffing(u, v.get("authorized"), v.get("current"), g, v["as_of"], v["line"])
+            for (u, g), v in found.items() if u]
+
+
+# -- programs ------------------------------------------------------------------
+
+
+def split_status(title: str) -> tuple[str, tuple[str, ...]]:
+    """`구민 편의 지능형 홈페이지 서비스 구축 신규` -> (title, ('신규',)).
+
+    >>> split_status("직원 AI행정 역량 강화 개선")
+    ('직원 AI행정 역량 강화', ('개선',))
+    >>> split_status("디지털 민원 ZONE 운영 시간 확대")
+    ('디지털 민원 ZONE 운영 시간 확대', ())
+    """
+    marks: list[str] = []
+    words = title.split()
+    while len(words) > 1 and words[-1] in STATUS_MARKS:
+        prev = words[-2]
+        if words[-1] != "신규" and not prev.endswith(_ACTION_END) and prev not in STATUS_MARKS:
+            break
+        marks.insert(0, words.pop())
+    return " ".join(words), tuple(marks)
+
+
+def _lines(node: Node):
+    for e in node.entries:
+        if isinstance(e.block, Line):
+            yield e
+
+
+def node_budget(node: Node) -> tuple[Line | None, str | None, str | None]:
+    """(line, value, fiscal year) of the node's budget: the last item-level total, else the first."""
+    hits = []
+    entries = list(_lines(node))
+    for i, e in enumerate(entries):
+        kv = e.block.kv()
+        if kv and units.is_budget_key(kv[0]):
+            value = kv[1]
+            if not value and i + 1 < len(entries):
+                value = entries[i + 1].block.text
+            hits.append((e, value, units.strip_year(kv[0])[0]))
+    if not hits:
+        return None, None, None
+    tops = [h for h in hits if h[0].top]
+    e, value, year = tops[-1] if node.kind == "item" and tops else hits[0]
+    return e.block, value, year
+
+
+def node_period(node: Node, ref_year: int | None) -> tuple[str | None, str | None]:
+    for e in _lines(node):
+        kv = e.block.kv()
+        if kv and units.is_period_key(kv[0]):
+            start, end = parse_period(kv[1], ref_year)
+            if start:
+                return start, end
+    return None, None
+
+
+def node_legal(node: Node) -> tuple[str, ...]:
+    out: list[str] = []
+    for e in _lines(node):
+        kv = e.block.kv()
+        in_basis = "근거" in units.compact(e.label)
+        if kv and "근거" in kv[0]:
+            text = kv[1]
+        elif in_basis or "「" in e.block.text and re.search(r"조례|법률|법」", e.block.text) and kv and "근거" in kv[0]:
+            text = e.block.text
+        else:
+            continue
+        for m in _LEGAL.finditer(text):
+            basis = nfc(m.group(0))
+            if basis not in out:
+                out.append(basis)
+    return tuple(out)
+
+
+def make_program(node: Node, key: str, parent_key: str | None, ctx: Context) -> tuple[Program, Line | None, str | None]:
+    title, status = split_status(nfc(re.sub(r"(?:\.{3,}|-{3,})\s*\d*\s*$", "", node.title)))
+    bline, value, year = node_budget(node)
+    amount = parse_krw(value) if value else None
+    non_budget = bool(value and "비예산" in value)
+    start, end = node_period(node, ctx.ref_year)
+    prog = Program(key, title, node.division, parent_key, status, amount, non_budget,
+                   year or ctx.year, start, end, node_legal(node), node.line, node.line_end)
+    return prog, bline, value
+
+
+def budget_lines(prog: Program, value: str | None, line: Line | None) -> list[BudgetLine]:
+    if not value or line is None:
+        return []
+    return [BudgetLine(prog.key, src, amount, share, prog.fiscal_year, line.no)
+            for src, amount, share in money.split_sources(value)]
+
+
+def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
+    """A table with an `예 산(백만원)` row and a `재 원` row: one line per column and source."""
+    out = []
+    for e in node.entries:
+        t = e.block
+        if not isinstance(t, Table):
+            continue
+        rows = {units.compact(r[0]): (r, no) for r, no in zip(t.rows, t.row_lines) if r}
+        budget = next(((k, v) for k, v in rows.items() if k.startswith("예산")), None)
+        source = next((v for k, v in rows.items() if k.startswith("재원")), None)
+        if not budget or not source:
+            continue
+        m = re.search(r"\((?:단위\s*:?\s*)?(조|억|백만|천|만)?원\)", budget[0]) or re.search(
+            r"단위\s*:\s*(조|억|백만|천|만)?원", " ".join(t.caption))
+        unit = ((m.group(1) or "") + "원") if m else "원"
+        for amount_cell, src_cell in zip(budget[1][0][1:], source[0][1:]):
+            total = parse_amount(amount_cell, unit) if not re.search(r"원", amount_cell) else parse_krw(amount_cell)
+            for src, share in money.ratio_sources(src_cell):
+                amount = int(total * share) if (total is not None and share is not None) else total
+                out.append(BudgetLine(key, src, amount, share, ctx.year, budget[1][1]))
+    return out
+
+
+def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]]:
+    records: list = []
+    nodes: dict[str, Node] = {}
+    for item in doc.nodes:
+        key = f"L{item.line}"
+        prog, bline, value = make_program(item, key, None, ctx)
+        records.append(prog)
+        records += budget_lines(prog, value, bline)
+        records += table_budget_lines(item, key, ctx)
+        nodes[key] = item
+        for child in item.children:
+            ckey = f"L{child.line}"
+            cprog, cbline, cvalue = make_program(child, ckey, key, ctx)
+            records.append(cprog)
+            records += budget_lines(cprog, cvalue, cbline)
+            nodes[ckey] = child
+    return records, nodes
+
+
+# -- milestones ------------------------------------------------------------------
+
+_DATE_ONLY_REST = re.compile(r"[\d\s.~∼〜～'’‘`년월일중순초말경예정부터까지()·,/상하반기연중]")
+_NOT_MILESTONE_KEYS = re.compile(r"(?:기간|일시|일자|시기|시간|기준|선거일|투표일|개설일|준공일|개관일|설립)$")
+
+
+def _date_value(value: str, ref_year: int | None) -> tuple[str | None, str | None]:
+    start, end = parse_period(value, ref_year)
+    if start is None:
+        return None, None
+    return start, end
+
+
+def _is_schedule(label: str) -> bool:
+    c = units.compact(label)
+    return any(w in c for w in ("일정", "향후계획", "향후추진", "추진계획"))
+
+
+def extract_milestones(nodes: dict[str, Node], ctx: Context) -> list[Milestone]:
+    out: list[Milestone] = []
+    for key, node in nodes.items():
+        prev: Line | None = None
+        for e in node.entries:
+            b = e.block
+            if isinstance(b, Table):
+                if _is_schedule(e.label) or "일정" in " ".join(b.caption[-1:]):
+                    out += _table_milestones(key, b, ctx)
+                continue
+            out += _line_milestone(key, b, prev, e.label, ctx)
+            prev = b
+    return out
+
+
+def _line_milestone(key: str, b: Line, prev: Line | None, label: str, ctx: Context) -> list[Milestone]:
+    text = b.text
+    if text.startswith(":") and prev is not None:
+        start, end = _date_value(text[1:], ctx.ref_year)
+        return [Milestone(key, prev.text, start, end, prev.no, b.no)] if start else []
+    kv = b.kv()
+    if not kv:
+        return []
+    k_raw = nfc(re.split(r"\s*[:：]", text, maxsplit=1)[0])
+    k, v = kv
+    if re.match(r"^(?:'|’|‘)?\d{2,4}\s*\.", k_raw) and v:
+        start, end = _date_value(k_raw, ctx.ref_year)
+        if start:
+            return [Milestone(key, nfc(v), start, end, b.no)]
+        return []
+    if not v or _NOT_MILESTONE_KEYS.search(k) or units.is_budget_key(k) or units.is_period_key(k):
+        return []
+    if not re.match(r"^\s*(?:(?:19|20)\d\d|['’‘]\d\d)\s*[.년]", v) or "기준" in v:
+        return []
+    rest = _DATE_ONLY_REST.sub("", v)
+    if len(rest) > 4 and not _is_schedule(label):
+        return []
+    if len(rest) > 12:
+        return []
+    start, end = _date_value(v, ctx.ref_year)
+    return [Milestone(key, k_raw, start, end, b.no)] if start else []
+
+
+def _table_milestones(key: str, t: Table, ctx: Context) -> list[Milestone]:
+    out = []
+    header = t.rows[0]
+    for r, no in zip(t.rows[1:], t.row_lines[1:]):
+        if len(r) < 2:
+            continue
+        start, end = (_date_value(r[0], None) if re.match(r"^\s*(?:['’‘]\d\d|(?:19|20)\d\d)\s*[.년]", r[0])
+                      else (None, None))
+        if start:
+            out.append(Milestone(key, nfc(r[1]), start, end, no))
+            continue
+        for h, cell in zip(header[1:], r[1:]):
+            if re.match(r"^\s*(?:['’‘]\d\d|(?:19|20)\d\d)\s*\.", cell):
+                s, e = _date_value(cell, None)
+                if s:
+                    label = f"{nfc(r[0])} ({nfc(h)})" if h.strip() else nfc(r[0])
+                    out.append(Milestone(key, label, s, e, no))
+    return out

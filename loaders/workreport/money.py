@@ -1,0 +1,76 @@
+"""Budgets of work items: the amount and its split by funding source.
+
+>>> split_sources("1,429백만원(구비 505백만원, 시비 409백만원, 교육청 515백만원)")
+[('구비', 505000000, None), ('시비', 409000000, None), ('교육청', 515000000, None)]
+>>> split_sources("400백만원(시비 50%, 구비 50%)")
+[('시비', 200000000, Decimal('0.5')), ('구비', 200000000, Decimal('0.5'))]
+>>> split_sources("1,522백만원(시비 990, 구비 532)")
+[('시비', 990000000, None), ('구비', 532000000, None)]
+>>> split_sources("20백만원(구비)")
+[('구비', 20000000, None)]
+>>> split_sources("1,865백만원 ※ (국) 특별교부세 190백만원, (시) 특별교부금 975백만원 포함")
+[('특별교부세', 190000000, None), ('특별교부금', 975000000, None)]
+>>> split_sources("1억원 (국비 0.5억원 + 지방비 0.5억원)")
+[('국비', 50000000, None), ('지방비', 50000000, None)]
+>>> split_sources("555백만원 ※ 설계용역비 75백만원 확보")
+[]
+>>> ratio_sources("교육청·시·구 (5:3:2)")
+[('교육청', Decimal('0.5')), ('시비', Decimal('0.3')), ('구비', Decimal('0.2'))]
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from loaders.text import nfc, parse_amount, parse_krw
+
+SOURCES = ("시·군비", "시군비", "특별교부세", "특별교부금", "조정교부금", "국비", "국고", "시비", "구비", "군비", "도비", "교육청",
+           "지방비", "기금", "민간", "자부담")
+_SRC = re.compile(r"(?<![가-힣])(" + "|".join(SOURCES) + r")(?:비)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)?\s*"
+                  r"(?P<unit>조|억|천만|백만|천|만)?\s*(?P<won>원)?\s*(?P<pct>%)?")
+_SHORT = {"국": "국비", "시": "시비", "구": "구비", "군": "군비", "도": "도비", "교육청": "교육청", "교육지원청": "교육청"}
+
+
+def total_unit(text: str) -> str:
+    m = re.search(r"\d[\d,.]*\s*(조|억|천만|백만|천|만)?\s*원", text)
+    return (m.group(1) or "") + "원" if m else "원"
+
+
+def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
+    """(source, amount in won, share) for each funding source the budget text names."""
+    text = nfc(text)
+    total = parse_krw(text)
+    unit = total_unit(text)
+    first = re.search(r"원", text)
+    tail = text[first.end():] if first else text
+    found = []
+    for m in _SRC.finditer(tail):
+        src = m.group(1)
+        num, share, amount = m.group("num"), None, None
+        if num and m.group("pct"):
+            share = Decimal(num.replace(",", "")) / 100
+            amount = int(total * share) if total is not None else None
+        elif num and (m.group("unit") or m.group("won")):
+            amount = parse_krw(num + (m.group("unit") or "") + "원")
+        elif num:
+            amount = parse_amount(num, unit)
+        found.append((src, amount, share))
+    if len(found) == 1 and found[0][1] is None and found[0][2] is None:
+        found = [(found[0][0], total, None)]
+    return found
+
+
+def ratio_sources(text: str) -> list[tuple[str, Decimal | None]]:
+    """Sources of a `재 원` table cell: `구비`, or `교육청·시·구 (5:3:2)` with its shares."""
+    text = nfc(text)
+    m = re.match(r"^([가-힣·ㆍ･,\s]+?)\s*\(?\s*(\d+(?:\s*:\s*\d+)+)\s*\)?$", text)
+    if m:
+        names = [n.strip() for n in re.split(r"[·ㆍ･,]", m.group(1)) if n.strip()]
+        parts = [Decimal(p) for p in re.split(r"\s*:\s*", m.group(2))]
+        if len(names) == len(parts) and sum(parts) > 0:
+            return [(_SHORT.get(n, n), p / sum(parts)) for n, p in zip(names, parts)]
+        return []
+    name = text.strip()
+    if name in SOURCES or name in _SHORT:
+        return [(_SHORT.get(name, name), None)]
+    return []

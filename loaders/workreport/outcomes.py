@@ -1,0 +1,105 @@
+"""Measured results in 추진실적 / 운영현황 / 추진현황 / 성과 sections.
+
+Precise rather than exhaustive: a line needs a metric name and a number
+(`보도자료 제공 : 444건(3,512건 보도)`); a table needs year columns.
+
+>>> metric_value("444건(3,512건 보도)")
+(Decimal('444'), '건')
+>>> metric_value("총180만부")
+(Decimal('180'), '만부')
+>>> metric_value("서울신문 등 43개 언론사") is None
+True
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from loaders.records import Outcome
+from loaders.text import nfc, parse_date
+from loaders.workreport import units
+from loaders.workreport.parse import Line, Node, Table
+
+_RESULT_LABEL = re.compile(r"실적|현황|성과|결과")
+_VALUE = re.compile(r"^(?:총|연|약|누적|월|일)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[가-힣a-zA-Z%㎡]+)?")
+_STOP = re.compile(r"^(?:대상|내용|주요내용|목적|방법|추진방법|기간|사업기간|위치|운영시간|지원대상|지원내용|추진내용|"
+                   r"사업내용|운영방법|운영방향|주요업무|근무인원|처리기간|대상업무|사업대상)$")
+_YEAR_H = re.compile(r"^((?:19|20)\d\d)년?도?$")
+
+
+def metric_value(value: str) -> tuple[Decimal, str | None] | None:
+    m = _VALUE.match(nfc(value))
+    if not m:
+        return None
+    num = m.group("num").replace(",", "")
+    unit = m.group("unit")
+    if unit and unit[0] in "년월일시" or re.match(r"^\d+\.\s*\d", value.strip()):
+        return None
+    try:
+        return Decimal(num), unit
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _when(value: str, label: str, as_of: str | None) -> tuple[str | None, str | None]:
+    """(point date, period year) of a result line."""
+    for pm in re.finditer(r"\(([^()]*)\)", value):
+        if re.search(r"\d", pm.group(1)) and re.search(r"기준|['’‘]\d\d\.|(?:19|20)\d\d\.", pm.group(1)):
+            d = parse_date(pm.group(1))
+            if d:
+                return d, None
+    m = re.match(r"^['’‘]?((?:19|20)?\d\d)\s*년?", units.compact(label))
+    if m and re.match(r"^['’‘]?\d", units.compact(label)):
+        y = m.group(1)
+        return None, y if len(y) == 4 else "20" + y
+    return as_of, None
+
+
+def extract_outcomes(nodes: dict[str, Node]) -> list[Outcome]:
+    out: list[Outcome] = []
+    for key, node in nodes.items():
+        as_of = None
+        for e in node.entries:
+            b = e.block
+            if isinstance(b, Line) and re.search(r"기준|현재", b.text) and b.text.startswith("("):
+                as_of = parse_date(b.text)
+            if not _RESULT_LABEL.search(units.compact(e.label)):
+                continue
+            if isinstance(b, Table):
+                out += table_outcomes(key, b)
+                continue
+            kv = b.kv()
+            if not kv or not kv[1] or _STOP.match(kv[0]) or units.is_budget_key(kv[0]):
+                continue
+            mv = metric_value(kv[1])
+            if mv is None:
+                continue
+            metric = nfc(re.split(r"\s*[:：]", b.text, maxsplit=1)[0])
+            date, year = _when(kv[1], e.label, as_of)
+            out.append(Outcome(key, metric, mv[0], mv[1], nfc(kv[1]), date, year, year, line=b.no))
+    return out
+
+
+def table_outcomes(key: str, t: Table) -> list[Outcome]:
+    """Rows of yearly figures: header `구 분 | 2023년 | 2024년 | 2025년`."""
+    header = [units.compact(h) for h in t.rows[0]]
+    years = {i: _YEAR_H.match(h).group(1) for i, h in enumerate(header) if _YEAR_H.match(h)}
+    if len(years) < 2:
+        return []
+    cap = " ".join(t.caption[-2:])
+    um = re.search(r"단위\s*[:：]?\s*([가-힣%㎡]+)", cap)
+    unit = um.group(1) if um else None
+    first_year = min(years)
+    out = []
+    for row, no in zip(t.rows[1:], t.row_lines[1:]):
+        label = next((nfc(c) for c in row[:first_year] if c.strip() and not re.fullmatch(r"\d+", c.strip())), None)
+        if not label:
+            continue
+        for i, y in years.items():
+            if i >= len(row):
+                continue
+            mv = metric_value(row[i])
+            if mv is None:
+                continue
+            out.append(Outcome(key, label, mv[0], unit or mv[1], nfc(row[i]), None, y, y, line=no))
+    return out

@@ -1,0 +1,396 @@
+"""Council work report text -> document tree.
+
+The converted reports are Markdown-ish: headings may or may not carry `#`,
+tables are TAB-separated rows (cells may hold HTML `<ul><li>` fragments), and
+items are marked with the genre's own markers (□ ○ - ①②, `1.`, `1 |`). This
+module only recognises those shapes; what they mean is decided in extract.py.
+
+>>> doc = parse("# 행정지원과\\n# 1. 청사 환경 조성\\n□ 소요예산 : 20백만원(구비)")
+>>> [(n.kind, n.title) for n in doc.nodes]
+[('item', '청사 환경 조성')]
+>>> doc.nodes[0].division
+'행정지원과'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.text import nfc
+from loaders.workreport import units
+
+MARKERS = "□■○●◦◎▶▸►◆◇※-·•∙ㆍ▷◇➊"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_LEADERS = re.compile(r"(?:\.{3,}|-{3,}|…{2,}|·{3,})\s*\d{1,3}\s*$")
+_NUMBERED = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.|]\s*|\s+)(?P<t>\S.*)$")
+_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,2})\s*[.|]?$")
+_ROMAN = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*\.\s*(?P<t>.+)$")
+_KV = re.compile(r"^(?P<k>(?:[^:：]|(?<=\d)[:：](?=\d)){1,60}?)\s*(?<!\d(?=[:：]\d))[:：](?!\d)\s*(?P<v>.*)$")
+
+SKIP_TITLES = ("일반현황", "주요통계자료", "운영방향", "순서", "보고순서", "목차", "법령", "건의사항",
+               "참고자료", "부록", "조직및인력")
+LABEL_WORDS = ("추진배경", "추진방향", "추진계획", "추진실적", "추진현황", "추진성과", "추진개요", "추진일정",
+               "추진근거", "추진방법", "추진내용", "운영현황", "운영계획", "운영실적", "사업개요", "사업내용",
+               "소요예산", "향후계획", "향후일정", "향후추진계획", "주요일정", "주요추진일정", "주요추진계획",
+               "기본방향", "기대효과", "현황", "배경", "조성개요", "선거개요", "발간개요", "활동사진",
+               "주요성과", "성과", "실적", "개요", "주요내용", "세부추진계획", "필요성", "문제점", "개선방안")
+_LABEL = re.compile(r"^(?:'?\d{2,4}년?(?:도)?)?(?:" + "|".join(LABEL_WORDS) + r")")
+
+
+@dataclass
+class Line:
+    no: int  # 1-based
+    raw: str
+    text: str  # markup and leading marker removed, NFC
+    marker: str | None = None  # □ ○ - ① ... as found
+    heading: int = 0  # number of leading '#'
+    bold: bool = False
+    indent: int = 0
+
+    @property
+    def compact(self) -> str:
+        return re.sub(r"\s+", "", self.text)
+
+    def kv(self) -> tuple[str, str] | None:
+        """(key with spaces removed, value) of a `key : value` line."""
+        m = _KV.match(self.text)
+        if not m or "(" in m.group("k") and ")" not in m.group("k"):
+            return None
+        return re.sub(r"\s+", "", m.group("k")), m.group("v").strip()
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    row_lines: list[int]
+    caption: list[str] = field(default_factory=list)  # up to 4 preceding non-empty lines, nearest last
+
+    @property
+    def line(self) -> int:
+        return self.row_lines[0]
+
+    @property
+    def line_end(self) -> int:
+        return self.row_lines[-1]
+
+
+@dataclass
+class Entry:
+    """A block in a node, with the label section (□ 추진실적 ...) it falls under."""
+
+    block: Line | Table
+    label: str
+    top: bool = False  # written at item level (□, heading, bold), not as a sub bullet
+
+
+@dataclass
+class Node:
+    kind: str  # item | sub
+    title: str
+    line: int
+    line_end: int
+    number: int | None = None
+    division: str | None = None
+    parent: Node | None = None
+    entries: list[Entry] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    label: str = ""
+
+
+@dataclass
+class Document:
+    lines: list[Line]
+    blocks: list[Line | Table]
+    division_names: list[str]
+    division_starts: list[tuple[str, int]]
+    nodes: list[Node]  # items, in order; subs are in .children
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+# -- lines and tables --------------------------------------------------------
+
+
+def clean_cell(cell: str) -> str:
+    cell = re.sub(r"<(?:li|br|p)[^>]*>", " ; ", cell)
+    cell = re.sub(r"<[^>]+>", " ", cell).replace("**", "").replace("\\*", "*")
+    return nfc(cell).strip(" ;")
+
+
+def make_line(no: int, raw: str) -> Line:
+    s = raw.replace("\\*", "*").replace("\\-", "-")
+    indent = len(s) - len(s.lstrip(" "))
+    s = s.strip()
+    if re.fullmatch(r"[-*_=]{3,}", s):
+        s = ""
+    heading = len(s) - len(s.lstrip("#"))
+    s = s.lstrip("#").strip()
+    bold = s.startswith("**")
+    s = re.sub(r"<[^>]+>", " ", s).replace("**", "")
+    s = nfc(s)
+    marker = None
+    m = re.match(r"^([" + re.escape(MARKERS) + CIRCLED + r"])\s*", s)
+    if m:
+        marker = m.group(1)
+        if marker not in CIRCLED:
+            s = s[m.end():]
+    return Line(no, raw, s.strip(), marker, heading, bold, indent)
+
+
+def split_blocks(text: str) -> tuple[list[Line], list[Line | Table]]:
+    lines = [make_line(i + 1, raw) for i, raw in enumerate(text.split("\n"))]
+    blocks: list[Line | Table] = []
+    recent: list[str] = []
+    for ln in lines:
+        if "\t" in ln.raw and ln.raw.strip():
+            cells = [clean_cell(c) for c in ln.raw.rstrip("\n").split("\t")]
+            if blocks and isinstance(blocks[-1], Table) and blocks[-1].row_lines[-1] == ln.no - 1:
+                blocks[-1].rows.append(cells)
+                blocks[-1].row_lines.append(ln.no)
+            else:
+                blocks.append(Table([cells], [ln.no], list(recent[-4:])))
+            continue
+        blocks.append(ln)
+        if ln.text:
+            recent.append(ln.text)
+    return lines, blocks
+
+
+# -- classification ----------------------------------------------------------
+
+
+def numbered(ln: Line) -> tuple[int, str] | None:
+    """(number, title) of an item heading like `# 1. 제목`, `1 | 제목`, `## 2` (title follows)."""
+    if ln.marker:
+        return None
+    if re.match(r"^\d{1,2}\s*\)", ln.text):
+        return None
+    m = _BARE_NUMBER.match(ln.text)
+    if m:
+        return int(m.group("n")), ""
+    m = _NUMBERED.match(ln.text)
+    if not m:
+        return None
+    title = m.group("t").strip(" |")
+    if not title or re.match(r"^(?:\d{1,2}(?:\s*[.~∼)월일%,]|\s*$)|[~∼(]|[월일년]\b)", title) or len(title) < 3:
+        return None
+    if ln.kv() and len(ln.kv()[0]) > 12:
+        return None
+    return int(m.group("n")), title
+
+
+def is_leader_line(ln: Line | None) -> bool:
+    return ln is not None and bool(_LEADERS.search(ln.text))
+
+
+def is_label(ln: Line) -> bool:
+    if ln.marker in ("□", "■"):
+        return True
+    if ln.marker is None and (ln.heading or ln.bold or len(ln.compact) <= 20):
+        return bool(_LABEL.match(ln.compact)) or (ln.heading > 0 and numbered(ln) is None)
+    return False
+
+
+def skip_title(ln: Line, in_item: bool = False) -> bool:
+    if ln.marker not in (None, "■", "□"):
+        return False
+    t = ln.compact
+    m = _ROMAN.match(ln.text)
+    if m:
+        t = re.sub(r"\s+", "", m.group("t"))
+    if in_item and not m and not t.startswith(("일반현황", "주요통계", "법령", "건의사항")):
+        return False
+    return len(t) <= 20 and any(t.startswith(s) for s in SKIP_TITLES)
+
+
+def status_line_text(ln: Line) -> str:
+    return ln.text
+
+
+# -- tree ----------------------------------------------------------------------
+
+
+def _content(blocks: list[Line | Table], i: int, step: int = 1) -> Line | Table | None:
+    j = i + step
+    while 0 <= j < len(blocks):
+        b = blocks[j]
+        if isinstance(b, Table) or (b.text and not re.fullmatch(r"-{3,}|\*{3,}|_{3,}", b.text)):
+            return b
+        j += step
+    return None
+
+
+def toc_flags(blocks: list[Line | Table]) -> set[int]:
+    """Indexes of numbered lines that belong to a table of contents, not the body."""
+    toc: set[int] = set()
+    cand = {}
+    for i, b in enumerate(blocks):
+        if isinstance(b, Line) and b.text and not b.marker:
+            nt = numbered(b)
+            if nt:
+                cand[i] = nt
+    for i, (n, _t) in cand.items():
+        nxt = _content(blocks, i)
+        if is_leader_line(blocks[i]) or (isinstance(nxt, Line) and is_leader_line(nxt) and numbered(nxt) is None):
+            toc.add(i)
+            continue
+        j = blocks.index(nxt) if nxt is not None else -1
+        if j in cand and cand[j][0] == n + 1 and cand[j][1]:
+            toc.add(i)
+            toc.add(j)
+    return toc
+
+
+def _opens_sub(blocks: list[Line | Table], i: int, ln: Line) -> bool:
+    """A ○ or - bullet opens a sub-item when its own lines give a period or a budget."""
+    if ln.marker not in ("○", "-", "●", "◦") or ln.kv():
+        return False
+    for b in blocks[i + 1:i + 14]:
+        if isinstance(b, Table):
+            continue
+        if not b.text:
+            continue
+        if b.marker and b.marker in "□■○●" + CIRCLED or numbered(b) or b.heading or b.bold:
+            break
+        if ln.marker == "-" and b.indent <= ln.indent:
+            break
+        kv = b.kv()
+        if kv and (units.is_budget_key(kv[0]) or units.is_period_key(kv[0])):
+            return True
+    return False
+
+
+@dataclass
+class _State:
+    division: str | None = None
+    item: Node | None = None
+    sub: Node | None = None  # innermost open sub-item
+    numsub: Node | None = None  # open numbered sub-item (`1 |` restarting inside an item)
+    numsub_close: int | None = None  # heading level of the □ label that the numbered subs sit under
+    last_label_level: int | None = None
+
+    def reset(self, division: str | None = None) -> None:
+        self.item = self.sub = self.numsub = None
+        self.numsub_close = self.last_label_level = None
+        if division is not None:
+            self.division = division
+
+    def target(self) -> Node:
+        return self.sub or self.numsub or self.item
+
+
+def build(text: str) -> Document:
+    lines, blocks = split_blocks(text)
+    names = units.collect_division_names(lines, blocks)
+    toc = toc_flags(blocks)
+    nodes: list[Node] = []
+    starts: list[tuple[str, int]] = []
+    st = _State()
+    skip = False
+    pending: Line | None = None  # a bare item number awaiting its title line
+
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table):
+            if st.item is not None and not skip:
+                _add(st, Entry(b, st.target().label or st.item.label, False), b.line_end)
+            continue
+        if not b.text:
+            continue
+        if pending is not None:
+            head, pending = pending, None
+            if numbered(b) is None and not b.marker:
+                merged = Line(head.no, head.raw + " " + b.raw, b.text, None, head.heading, head.bold, head.indent)
+                _place(nodes, st, (int(re.match(r"\d+", head.text).group(0)), b.text), merged)
+                continue
+        dname = units.division_heading(b, names)
+        if dname and not is_leader_line(b):
+            if dname != st.division:
+                st.reset(dname)
+                starts.append((dname, b.no))
+            skip = False
+            continue
+        if _ROMAN.match(b.text) or skip_title(b, st.item is not None):
+            skip = skip_title(b, st.item is not None)
+            st.reset()
+            continue
+        if re.fullmatch(r"(?:\d{4}\s*년?\s*)?주요\s*업무.{0,12}", b.text) and not b.marker:
+            skip = False
+            continue
+        if skip:
+            continue
+        nt = numbered(b)
+        if nt and i not in toc and not is_leader_line(b):
+            if not nt[1]:
+                pending = b
+            else:
+                _place(nodes, st, nt, b)
+            continue
+        if st.item is None:
+            continue
+        if b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv():
+            st.sub = _new_sub(st.item, b.text[1:].strip(), b)
+            continue
+        if _opens_sub(blocks, i, b):
+            st.sub = _new_sub(st.item, b.text, b)
+            continue
+        top = bool(b.marker in ("□", "■") or b.heading or b.bold)
+        if is_label(b):
+            if top:
+                st.sub = None
+            if b.marker in ("□", "■"):
+                if st.numsub is not None and st.numsub_close is not None and b.heading == st.numsub_close:
+                    st.numsub = None
+                st.last_label_level = b.heading
+            target = st.target()
+            target.label = b.text
+            if target is st.item or not st.item.label:
+                st.item.label = b.text
+        top = top or (b.marker is None and b.indent == 0 and st.sub is None)
+        _add(st, Entry(b, st.target().label or st.item.label, top), b.no)
+    for node in nodes:
+        for ch in node.children:
+            node.line_end = max(node.line_end, ch.line_end)
+    return Document(lines, blocks, names, starts, nodes)
+
+
+def _add(st: _State, entry: Entry, end: int) -> None:
+    target = st.target()
+    target.entries.append(entry)
+    target.line_end = max(target.line_end, end)
+    st.item.line_end = max(st.item.line_end, end)
+    if st.numsub is not None and target is not st.numsub:
+        st.numsub.line_end = max(st.numsub.line_end, end)
+
+
+def _new_sub(item: Node, title: str, ln: Line) -> Node:
+    node = Node("sub", title, ln.no, ln.no, None, item.division, item, label=item.label)
+    item.children.append(node)
+    return node
+
+
+def _place(nodes: list[Node], st: _State, nt: tuple[int, str], ln: Line) -> None:
+    """A numbered heading starts an item, or a numbered sub-item when the
+    numbering restarts (or continues a restarted run) inside an item."""
+    n, title = nt
+    item = st.item
+    if item is not None:
+        restart = st.numsub is not None and n == (st.numsub.number or 0) + 1
+        if restart or n == 1:
+            if st.numsub is None:
+                st.numsub_close = st.last_label_level
+            st.numsub = _new_sub(item, title, ln)
+            st.numsub.number = n
+            st.sub = None
+            return
+        if n <= (item.number or 0):
+            _add(st, Entry(ln, item.label, True), ln.no)
+            return
+    node = Node("item", title, ln.no, ln.no, n, st.division)
+    nodes.append(node)
+    st.reset()
+    st.item = node
+
+
+parse = build

@@ -1,0 +1,279 @@
+"""Sister cities, resident discounts, agreements and awards.
+
+>>> relation_of("우 호 교 류"), relation_of("자 매 결 연"), relation_of("우호의향서"), relation_of("")
+('우호', '자매', '우호의향서', None)
+>>> org_name("K·water"), org_name("한국수자원공사(K-WATER)")
+('한국수자원공사', '한국수자원공사')
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.records import Agreement, Award, Discount, Party, SisterCity
+from loaders.text import nfc, parse_date
+from loaders.workreport.parse import Document, Table
+
+_CITY_H = ("도시명", "도시", "자매도시", "시군명", "자치단체명", "자치단체", "지자체명", "지자체")
+_ORG_ALIASES = {"kwater": "한국수자원공사", "한국수자원공사": "한국수자원공사", "한국수자원공사kwater": "한국수자원공사"}
+_SELF = re.compile(r"^(?:市|道|구|군|시|도|본청|우리\s*[구군시도]|본\s*[구군시]|당\s*[구군시])$")
+_UNNAMED = re.compile(r"\d+\s*개\s*(?:시\s*[·ㆍ]?\s*군|시군구|기관|지자체|자치구|시도|단체|기업)|협력\s*지자체|관계기관|유관기관")
+
+
+def _c(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def relation_of(cell: str) -> str | None:
+    c = _c(cell)
+    for word, rel in (("우호의향", "우호의향서"), ("교류의향", "교류의향서"), ("우호", "우호"), ("자매", "자매")):
+        if word in c:
+            return rel
+    return None
+
+
+def org_name(mention: str) -> str:
+    key = re.sub(r"[\s\-·()]", "", mention).lower()
+    return _ORG_ALIASES.get(key, _ORG_ALIASES.get(re.sub(r"[^가-힣a-z]", "", key), nfc(mention)))
+
+
+def _segments(header: list[str]) -> list[list[int]]:
+    """Column groups of a table printed in side-by-side halves (a header word repeats)."""
+    segs: list[list[int]] = [[]]
+    seen: set[str] = set()
+    for i, h in enumerate(header):
+        if h and h in seen:
+            segs.append([])
+            seen = set()
+        segs[-1].append(i)
+        if h:
+            seen.add(h)
+    return segs
+
+
+def _cell(row: list[str], i: int | None) -> str:
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
+def _find(header: list[str], seg: list[int], names: tuple[str, ...], prefix: bool = False) -> int | None:
+    for i in seg:
+        if header[i] in names or (prefix and header[i].startswith(names)):
+            return i
+    return None
+
+
+def _twinning_tables(doc: Document):
+    for t in doc.tables:
+        header = [_c(h) for h in t.rows[0]]
+        if any(h in _CITY_H for h in header):
+            yield t, header
+
+
+def extract_sister_cities(doc: Document, issuer: Party | None, res) -> list[SisterCity]:
+    if issuer is None:
+        return []
+    out: list[SisterCity] = []
+    seen: set[str] = set()
+    for t, header in _twinning_tables(doc):
+        discount = any(h.startswith("할인") for h in header)
+        caption = " ".join(t.caption)
+        for seg in _segments(header):
+            city_i = _find(header, seg, _CITY_H)
+            if city_i is None:
+                continue
+            date_i = _find(header, seg, ("체결일", "결연일", "협약일", "체결일자", "결연일자"), prefix=True)
+            country_i = _find(header, seg, ("국가명", "국가", "국명"), prefix=True)
+            rel_i = _find(header, seg, ("비고", "교류관계", "관계", "결연형태", "교류형태"))
+            default = "자매" if (not discount and ("결연" in caption or rel_i is not None)) else None
+            for row, no in zip(t.rows[1:], t.row_lines[1:]):
+                city = nfc(_cell(row, city_i))
+                if not city or re.fullmatch(r"[\d\s.,-]+", city) or city in ("계", "합계"):
+                    continue
+                country = _c(_cell(row, country_i)) or None
+                partner = (Party(city, country=country, name=city) if country
+                           else res.party(city, context=None))
+                ident = partner.code or f"{country}:{city}"
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                rel = None if discount else (relation_of(_cell(row, rel_i)) or default)
+                date = parse_date(_cell(row, date_i)) if date_i is not None else None
+                out.append(SisterCity(issuer, partner, rel, date, no))
+    return out
+
+
+def extract_discounts(doc: Document, issuer: Party | None, res) -> list[Discount]:
+    if issuer is None:
+        return []
+    out: list[Discount] = []
+    for t in doc.tables:
+        header = [_c(h) for h in t.rows[0]]
+        if not any(h.startswith("할인") for h in header) or "시설명" not in header:
+            continue
+        for seg in _segments(header):
+            city_i = _find(header, seg, _CITY_H)
+            fac_i = _find(header, seg, ("시설명", "시설", "대상시설"))
+            rate_i = _find(header, seg, ("할인율", "할인내용", "할인"), prefix=True)
+            if fac_i is None:
+                continue
+            city_party = None
+            for row, no in zip(t.rows[1:], t.row_lines[1:]):
+                city = nfc(_cell(row, city_i)) if city_i is not None else ""
+                if city:
+                    city_party = res.party(city)
+                facility = nfc(_cell(row, fac_i))
+                if not facility:
+                    continue
+                rate = nfc(_cell(row, rate_i)) or None
+                if city_i is None:
+                    out.append(Discount(issuer, Party("자매도시", name="자매도시"), facility, rate, no))
+                elif city_party is not None:
+                    out.append(Discount(city_party, issuer, facility, rate, no))
+    return out
+
+
+# -- agreements ------------------------------------------------------------------
+
+_AGREE = re.compile(r"업무\s*협약|MOU|양해각서|협약|의향서")
+_PAREN = re.compile(r"(?:업무\s*협약|MOU|양해각서|협약|의향서)[^()]{0,12}\(([^()]+)\)")
+_QUOTE = re.compile(r"['‘’\"“”「]([^'‘’\"“”「」]{2,80})['’\"”」]")
+
+
+def _kind(text: str) -> str:
+    if re.search(r"MOU|양해각서", text):
+        return "MOU"
+    if re.search(r"업무\s*협약", text):
+        return "업무협약"
+    if "의향서" in text:
+        return "의향서"
+    return "협약"
+
+
+def _agree_date(text: str, ref_year: int | None) -> str | None:
+    d = parse_date(text, ref_year)
+    if d:
+        return d
+    m = re.search(r"(?<!\d)(1[0-2]|0?[1-9])\s*월", text)
+    if m and ref_year:
+        return f"{ref_year:04d}-{int(m.group(1)):02d}"
+    return None
+
+
+def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:
+    piece = nfc(piece).strip(" '‘’\"")
+    if not piece or _SELF.match(piece) or piece in issuer_names or _UNNAMED.search(piece):
+        return None
+    p = res.party(piece, context=issuer.code, strict=True)
+    if p is not None:
+        return None if p.code == issuer.code else p
+    if len(piece) > 25 or re.search(r"\d", piece) and not re.search(r"[A-Za-z]", piece):
+        return None
+    return Party(piece, name=org_name(piece))
+
+
+def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int | None,
+                       issuer_names: set[str]) -> list[Agreement]:
+    if issuer is None:
+        return []
+    found: list[Agreement] = []
+    for ln in doc.lines:
+        text = ln.text
+        if "\t" in ln.raw or not _AGREE.search(text) or re.search(r"위\s*[·ㆍ]?\s*수탁|권리협약|협약기관", text):
+            continue
+        parties: list[Party] = []
+        date = None
+        m = _PAREN.search(text)
+        if m:
+            inner = re.sub(r"K\s*[-·ㆍ]\s*water", "K-water", m.group(1), flags=re.I)
+            head, _, tail = inner.partition(",")
+            if re.search(r"↔|-|·|,|와|과", head) or _AGREE.search(text[:m.start()]):
+                for piece in re.split(r"\s*(?:↔|⟷|<->|-(?![A-Za-z])|(?<![A-Za-z])-|ㆍ)\s*", head):
+                    p = _party(piece, issuer, res, issuer_names)
+                    if p is not None:
+                        parties.append(p)
+            date = _agree_date(tail or head, ref_year) if tail else None
+        title = None
+        for q in _QUOTE.findall(text):
+            names = [x for x in re.split(r"[·ㆍ,]", q) if x.strip()]
+            resolved = [res.party(x, context=issuer.code, strict=True) for x in names]
+            if len(names) > 1 and all(resolved):
+                parties += [p for p in resolved if p.code != issuer.code]
+            elif title is None:
+                title = nfc(q)
+        if date is None:
+            pm = re.search(r"\(([^()]*\d[^()]*)\)\s*$", text) or re.search(r"\(([^()]*\d[^()]*)\)", text)
+            date = _agree_date(pm.group(1), ref_year) if pm else _agree_date(text, ref_year)
+        if not parties:
+            continue
+        found.append(Agreement((issuer, *_dedupe(parties)), _kind(text), title, date, ln.no))
+    return _merge(found)
+
+
+def _dedupe(parties: list[Party]) -> list[Party]:
+    out: list[Party] = []
+    for p in parties:
+        if all((p.code or p.label) != (q.code or q.label) for q in out):
+            out.append(p)
+    return out
+
+
+def _merge(found: list[Agreement]) -> list[Agreement]:
+    """The same signing told twice (a list of cities, then the partner body): one agreement."""
+    out: list[Agreement] = []
+    for a in found:
+        twin = next((b for b in out if a.date and b.date == a.date and abs(a.line - b.line) < 60), None)
+        if twin is None:
+            out.append(a)
+            continue
+        title = twin.title if twin.title and not re.search(r"·", twin.title) else a.title or twin.title
+        merged = Agreement((twin.parties[0], *_dedupe(list(twin.parties[1:]) + list(a.parties[1:]))),
+                           twin.kind or a.kind, title, twin.date, min(twin.line, a.line), max(twin.line, a.line))
+        out[out.index(twin)] = merged
+    return out
+
+
+# -- awards ------------------------------------------------------------------------
+
+_GRADES = ("최우수기관", "우수기관", "최우수상", "우수상", "장려상", "대통령상", "국무총리상", "장관상", "특별상",
+           "공로상", "대상", "금상", "은상", "동상", "최우수", "우수", "장려", "1위", "인증", "선정")
+_GRADE_RE = "|".join(_GRADES)
+_EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?P<awarder>[가-힣]{2,12}(?:부|처|청|위원회|원))?\s*"
+                   r"(?P<name>[^:：()]{2,40}?평가)\s*결과\s*[:：]\s*(?P<res>.+)$")
+_PRIZE = re.compile(r"(?P<name>[^,()]{3,60}?)\s*['‘\"“]?(?P<grade>" + _GRADE_RE + r")['’\"”]?\s*(?:수상|선정|획득)")
+
+
+def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
+    if issuer is None:
+        return []
+    out: list[Award] = []
+    for ln in doc.lines:
+        if "\t" in ln.raw:
+            continue
+        text = ln.text
+        m = _EVAL.search(text)
+        if m:
+            res = m.group("res")
+            g = re.search(r"(" + _GRADE_RE + r")", res.split("(")[0])
+            year = m.group("year")
+            if g is None:
+                prev = re.search(r"\(\s*['’‘]?(\d{2,4})\s*년?\s*[:：]\s*(" + _GRADE_RE + r")\s*\)", res)
+                if not prev:
+                    continue
+                y = prev.group(1)
+                year, g = (y if len(y) == 4 else "20" + y), prev
+                grade = prev.group(2)
+            else:
+                grade = g.group(1)
+            out.append(Award(issuer, nfc(m.group("name")), grade, m.group("awarder"), year, None, ln.no))
+            continue
+        m = _PRIZE.search(text)
+        if m and "수상" in text[m.start():] or (m and re.search(r"(?:우수기관|최우수기관)", m.group("grade"))):
+            name = nfc(re.sub(r"^[^가-힣A-Za-z0-9「『]+", "", m.group("name")))
+            if re.search(r"\d+\s*개", name):
+                continue
+            awarder = re.match(r"([가-힣]{2,12}(?:부|처|청|위원회))\s", name)
+            date = None
+            pm = re.search(r"\(([^()]*\d[^()]*)\)", text[m.end():])
+            if pm:
+                date = parse_date(pm.group(1), ref_year)
+            out.append(Award(issuer, name, m.group("grade"), awarder.group(1) if awarder else None, date, None, ln.no))
+    return out

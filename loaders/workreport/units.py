@@ -1,0 +1,133 @@
+"""Names of a bureau's divisions, and the key words of item fields.
+
+Division names are collected before the tree is built, from the places the
+genre lists them: the staffing table (정원/현원), the duty table (과 별 / 부 서 |
+소관 업무), tables of contents with page numbers, division title pages
+(`행정지원과 사업 목록`) and budget (세출) tables.
+
+>>> division_name("행 정 지 원 과")
+'행정지원과'
+>>> division_name("성과") is None
+True
+>>> division_name("공 무 원 수 련 원", offices=True)
+'공무원수련원'
+>>> is_budget_key("2024년소요예산"), is_period_key("기간")
+(True, True)
+"""
+from __future__ import annotations
+
+import re
+
+_DIV = re.compile(r"^[가-힣A-Za-z0-9·]{2,14}(?:과|담당관)$")
+_OFFICE = re.compile(r"^[가-힣A-Za-z0-9·]{2,14}(?:사업소|수련원|연구원|센터|관리소|본부)$")
+_NOT_DIV = re.compile(r"(?:효과|결과|경과|통과|초과|부과|교과|인과|(?:추진|주요|운영|사업|정책|평가|혁신|교육|도입)성과)$")
+_BUDGET_KEYS = {"소요예산", "총사업비", "사업비", "총소요예산", "소요사업비", "예산", "사업예산", "총예산",
+                "소요예산(안)", "예산액(총)"}
+_PERIOD_KEYS = {"사업기간", "기간", "추진기간", "조성기간", "총사업기간", "사업기한"}
+_YEAR_PREFIX = re.compile(r"^'?(?:\d{4}|\d{2})년?도?")
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def division_name(text: str, offices: bool = False) -> str | None:
+    t = compact(re.sub(r"\(.*?\)", "", text)).strip("○●◦□■·-*<>")
+    t = re.sub(r"^\d+\.?", "", t)
+    if _NOT_DIV.search(t) or len(t) > 16:
+        return None
+    if _DIV.match(t) or (offices and _OFFICE.match(t)):
+        return t
+    return None
+
+
+def team_count(text: str) -> int | None:
+    m = re.search(r"(\d+)\s*개?\s*팀", text)
+    return int(m.group(1)) if m else None
+
+
+def strip_year(key: str) -> tuple[str | None, str]:
+    m = _YEAR_PREFIX.match(key)
+    if not m or not m.group(0)[0:1].isdigit() and not m.group(0).startswith("'"):
+        return None, key
+    digits = re.sub(r"\D", "", m.group(0))
+    year = digits if len(digits) == 4 else "20" + digits
+    return year, key[m.end():]
+
+
+def is_budget_key(key: str) -> bool:
+    return strip_year(compact(key))[1] in _BUDGET_KEYS
+
+
+def is_period_key(key: str) -> bool:
+    return compact(key) in _PERIOD_KEYS
+
+
+def _is_page(cell: str) -> bool:
+    return bool(re.fullmatch(r"[-.·…\s]*\d{1,3}", cell)) or bool(re.fullmatch(r"[-.·…]{3,}", cell.strip()))
+
+
+def collect_division_names(lines, blocks) -> list[str]:
+    from loaders.workreport.parse import Table
+
+    names: list[str] = []
+
+    def add(name: str | None) -> None:
+        if name and name not in names:
+            names.append(name)
+
+    for b in blocks:
+        if isinstance(b, Table):
+            for name in table_divisions(b):
+                add(name)
+    texts = [ln for ln in lines if ln.text and "\t" not in ln.raw]
+    for i, ln in enumerate(texts):
+        t = compact(ln.text)
+        if t.endswith("사업목록"):
+            add(division_name(t[:-4]))
+        elif ln.heading in (1, 2) and division_name(ln.text) and not re.search(r"\d", ln.text):
+            add(division_name(ln.text))
+        elif re.fullmatch(r"(?:\d{4}년?)?주요업무(?:계획|보고)?", t) and i + 1 < len(texts):
+            add(division_name(texts[i + 1].text))
+    return names
+
+
+def table_divisions(table) -> list[str]:
+    """Divisions a table lists: staffing, duty, TOC and 세출 tables."""
+    rows = table.rows
+    if not rows:
+        return []
+    header = [compact(c) for c in rows[0]]
+    first_col = [r[0] for r in rows[1:] if r]
+    caption = " ".join(table.caption[-2:])
+    out: list[str] = []
+    is_staff = any(compact(c) in ("정원", "현원") for r in rows for c in r[:2])
+    is_duty = bool(header) and header[0] in ("과별", "부서", "부서명", "과명", "구분") and any("업무" in h for h in header[1:])
+    is_spend = "세출" in caption
+    if is_staff:
+        out += [n for n in (division_name(c, offices=True) for c in rows[0][1:]) if n]
+        out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
+    if is_duty:
+        out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
+    if is_spend:
+        out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
+    for r in rows:  # table of contents: "○ 행 정 지 원 과 | ..... | 3"
+        cells = [c for c in r if c.strip()]
+        marked = r[0].strip()[:1] in "○●■□◦·" or any(re.fullmatch(r"[-.·…]{3,}", c.strip()) for c in cells)
+        if 2 <= len(cells) <= 3 and marked and _is_page(cells[-1]) and division_name(cells[0]):
+            out.append(division_name(cells[0]))
+    return out
+
+
+def division_heading(ln, names: list[str]) -> str | None:
+    """The division whose section this line opens, if it is a division title."""
+    if ln.marker in ("○", "●") and not ln.heading:
+        return None
+    t = compact(ln.text)
+    if t.endswith("사업목록"):
+        t = t[:-4]
+    if t in names:
+        return t
+    if ln.heading in (1, 2) and not re.search(r"\d", t):
+        return division_name(t)
+    return None
