@@ -1,0 +1,65 @@
+"""Genre 2: innovation-evaluation casebooks (지방자치단체 혁신평가 우수사례집).
+
+`extract_text` is pure: text in, records out (first a DocumentInfo). It raises
+`GenreError` for a document of another genre and `InputError` subclasses for
+bad input; the gazetteer comes from `agencies.load_gazetteer`.
+"""
+from __future__ import annotations
+
+import re
+
+from kg import vocab
+from kg.errors import GenreError, InputError, KgError
+from loaders.records import Record
+
+GENRE = "casebook"
+THRESHOLD = 0.5
+
+_CONTACT = re.compile(r"^\s*\S{0,8}\s*:\s*.{2,40}\(\s*[☎☏]", re.M)
+_SUMMARY = re.compile(r"^\s*주요\s*내용\s*요약\s*$", re.M)
+
+
+def looks_like(text: str) -> float:
+    """Confidence (0..1) that `text` is an innovation-evaluation casebook.
+
+    >>> looks_like("오늘은 날씨가 좋다")
+    0.0
+    """
+    if not isinstance(text, str) or not text:
+        return 0.0
+    from loaders.casebook.parse import find_headers
+
+    contacts = len(re.findall(r"문의하실\s*곳", text)) or len(_CONTACT.findall(text))
+    summaries = len(_SUMMARY.findall(text))
+    labels = sum(1 for _k, ko, _en, _alts in vocab.SCHEMES["indicators"] if ko in text)
+    headers = len(find_headers(text.split("\n")[:20000])) if labels or contacts else 0
+    title = 1.0 if re.search(r"혁신\s*평가|우수\s*사례\s*집|혁신\s*우수\s*사례", text[:3000]) else 0.0
+    score = (0.35 * min(contacts / 2, 1) + 0.25 * min(summaries / 2, 1) + 0.25 * min(labels, 1)
+             + 0.15 * min(headers, 1) + 0.1 * title)
+    score = min(score, 1.0)
+    return round(score, 3)
+
+
+def extract_text(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Record]:
+    from loaders.casebook.agencies import load_gazetteer
+    from loaders.casebook.extract import extract
+    from loaders.casebook.parse import parse
+
+    if not isinstance(text, str):
+        raise InputError("expected text", file=file_name)
+    score = looks_like(text)
+    if score < THRESHOLD:
+        raise GenreError(f"not an innovation-evaluation casebook (confidence {score:.2f})", file=file_name)
+    try:
+        tree = parse(text)
+        if not tree.entries:
+            raise InputError("casebook without entries (no agency header followed by an indicator)",
+                             file=file_name, line=1)
+        return extract(tree, file_name=file_name, doc_id=doc_id, sha256=sha256, gazetteer=load_gazetteer())
+    except KgError as exc:
+        if exc.file is None:
+            exc.file = file_name
+        raise
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError, ArithmeticError) as exc:
+        # a bug shows up as a located InputError rather than a bare traceback in the CLI
+        raise InputError(f"cannot read casebook: {type(exc).__name__}: {exc}", file=file_name) from exc

@@ -1,0 +1,167 @@
+"""Agreements (MOU / 업무협약 / 협약) with named partners.
+
+Phrasings handled:
+- party lists joined by `-`, `･`, `↔` before the keyword or on the line
+  before it: `서산시-서산시의회-서산의료원 간 MOU 체결`,
+  `성동구･서울시･서울대병원 MOU 체결(2021. 3. 9.)`,
+  `(광주북구 ↔ 광주은행 ↔ 광주신용보증재단)` + `… 협약 체결(’21.2월)`,
+  `｢충남-경기-인천｣ 간 … 공동협약 체결`, `강서구-코오롱인더스트리(주) 사회공헌 활동 업무 협약`;
+- `<partner>와(과)(의) … 협약`: `서울시립대와의 업무협약 체결`;
+- lists under `※ 업무협약`: `- 한국정보화진흥원 : … 협약`;
+- `협약대상 : ㈜같다 (대표 …)` (what is in brackets is dropped: it names people).
+A partner that is only a category (`업체`, `유관기관`, `시군`) is not named: skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.text import nfc, parse_date
+
+_KEYWORD = re.compile(r"MOU|양해각서|업무\s*협약|업무\s*협력\s*협약|[가-힣]{0,4}협약(?!서)")
+_DONE = re.compile(r"체결|협약식|협약\s*\(|협약$|MOU\s*\(|: .*협약")
+_SEP = re.compile(r"\s*(?:↔|⟷|<->|-|･|·|ㆍ)\s*")
+_GENERIC = re.compile(
+    r"^(?:[가-힣]*업체|[가-힣]*기관|[가-힣]*단체|시군|시･군|도|기업|민간|관계기관|유관기관|주민|학교|"
+    r"협업|[가-힣]{0,3}등|[0-9]+개.*|간|및|관내|지역|노･사|노사|민정|읍면동|읍･면･동|동|마을)$"
+)
+
+
+# a party list names the agency itself or another government (`서산시-…`, `도-택시업계`)
+_AGENCYISH = re.compile(r"(?:^|[-･·ㆍ↔\s])(?:[가-힣]{1,6}(?:시|군|구|도)|서울|부산|대구|인천|광주|대전|울산|세종|"
+                        r"경기|강원|충북|충남|전북|전남|경북|경남|제주)(?=$|[-･·ㆍ↔\s])")
+_ORG_WORD = re.compile(r"(?:회|지회|조합|본부|원|공사|공단|재단|협회|센터|대학교|대학|병원|은행|\(주\)|㈜.*|"
+                       r"\([^)]*\)|부대|경찰서|소방서|교육청|청|사)$")
+
+
+@dataclass(frozen=True)
+class FoundAgreement:
+    partners: tuple[str, ...]
+    kind: str
+    title: str | None
+    date: str | None
+    line: int
+    line_end: int
+
+
+def kind_of(text: str) -> str:
+    if re.search(r"MOU|양해각서", text):
+        return "MOU"
+    if re.search(r"업무\s*(?:협력\s*)?협약", text):
+        return "업무협약"
+    return "협약"
+
+
+def clean_partner(text: str) -> str:
+    """`㈜포이엔` -> `포이엔`; `코오롱인더스트리(주)` -> `코오롱인더스트리`.
+
+    >>> clean_partner("“서민금융진흥원”")
+    '서민금융진흥원'
+    """
+    s = re.sub(r"㈜|\(주\)|주식회사|\(사\)|\(재\)|사단법인|재단법인", "", nfc(text))
+    s = re.sub(r"\([^)]*\)", "", s)
+    s = s.strip(" “”\"'‘’｢｣「」()[]<>,.:")
+    return nfc(s)
+
+
+def _named(p: str) -> bool:
+    return len(p) >= 2 and not _GENERIC.match(p) and bool(re.search(r"[가-힣A-Za-z]", p))
+
+
+def _party_list(text: str) -> tuple[list[str], str] | None:
+    """Parties joined by separators, and the text after them (purpose)."""
+    t = re.sub(r"[｢｣「」]", " ", nfc(text))
+    t = re.sub(r"\(주\)", "", t)
+    runs = list(re.finditer(
+        r"(?:^|[\s(\[])([^\s()\[\]]+(?:" + _SEP.pattern + r"[^\s()\[\]\-･·ㆍ↔]+(?:\s제?\d+[가-힣]+)?)+)", t))
+    runs = [r for r in runs if _AGENCYISH.search(r.group(1))]
+    if not runs:
+        return None
+    m = runs[-1]
+    items = [clean_partner(x) for x in _SEP.split(m.group(1))]
+    items = [x for x in items if x]
+    if len(items) < 2 or any(re.fullmatch(r"[\d.~]+", x) for x in items):
+        return None
+    rest = t[m.end():]
+    return items, rest
+
+
+def find_agreements(lines: list[tuple[int, str]], year: int | None) -> list[FoundAgreement]:
+    out: list[FoundAgreement] = []
+    prev: tuple[int, str] | None = None
+    for idx, (no, raw) in enumerate(lines):
+        s = nfc(raw)
+        kw = _KEYWORD.search(s)
+        if kw and (_DONE.search(s) or s.startswith("-")) and "협약서" not in s[: kw.start() + 3]:
+            found = _in_line(s, kw, no, year, prev)
+            if found is None or not found.partners:
+                found = _partner_table(lines, idx, s, kw, year) or found
+            if found:
+                out.append(found)
+        prev = (no, s)
+    return out
+
+
+def _partner_table(lines, idx, s, kw, year) -> FoundAgreement | None:
+    """`① … 업무협약(’21. 6.)`, then a table `협업 기관명 | 주요 역할` of partners."""
+    if idx + 1 >= len(lines) or not re.search(r"기관\s*명|협약\s*기관|참여\s*기관", nfc(lines[idx + 1][1])):
+        return None
+    partners, last = [], lines[idx][0]
+    for no, raw in lines[idx + 2: idx + 14]:
+        row = nfc(raw)
+        if re.match(r"^[①-⑳]|^※|^\d+\.", row) or _KEYWORD.search(row) or re.search(r"기관\s*명", row):
+            break
+        words = []
+        for w in row.split():
+            if _ORG_WORD.search(w) or (not words and re.match(r"^(?:충남|충북|경기|경남|경북|전남|전북|강원|제주)$", w)):
+                words.append(w)
+            else:
+                break
+        name = clean_partner(" ".join(words))
+        if words and _ORG_WORD.search(words[-1]) and _named(name) and name not in partners:
+            partners.append(name)
+            last = no
+    if not partners:
+        return None
+    return FoundAgreement(tuple(partners), kind_of(s), _title(s[: kw.start()]), parse_date(s, year),
+                          lines[idx][0], last)
+
+
+def _title(text: str) -> str | None:
+    t = re.sub(r"^\s*간\s*|^\s*[①-⑳]\s*", "", text)
+    t = _KEYWORD.split(t)[0] if _KEYWORD.search(t) else t
+    t = re.sub(r"(?:을|를)?\s*위한\s*$", "", t).strip(" ,:")
+    return nfc(t) or None
+
+
+def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
+    date = parse_date(re.sub(r"\([^)]*설립[^)]*\)", "", s), year)
+    m = re.search(r"협약\s*(?:대상|기관|상대)\s*:\s*([^(]+)", s)
+    if m:
+        names = [clean_partner(re.sub(r"\s*등\s.*$|\s*등$", "", x)) for x in re.split(r"[,･]", m.group(1))]
+        names = [n for n in names if _named(n)]
+        if date is None and prev and _KEYWORD.search(prev[1]):
+            date = parse_date(prev[1], year)
+        return FoundAgreement(tuple(names), kind_of(s), None, date, no, no) if names else None
+    head = s[: kw.start()]
+    plist = _party_list(head)
+    if plist:
+        items, rest = plist
+        return FoundAgreement(tuple(x for x in items if _named(x)), kind_of(s), _title(rest + s[kw.start():]),
+                              date, no, no)
+    if prev and re.match(r"^\s*-?\s*\(.*(?:↔|-).*\)\s*$", prev[1]):
+        plist = _party_list(prev[1].strip(" -()"))
+        if plist:
+            items, _ = plist
+            return FoundAgreement(tuple(x for x in items if _named(x)), kind_of(s),
+                                  _title(re.sub(r"^\s*-\s*", "", head)), date, prev[0], no)
+    m = re.match(r"^\s*[-∙･·•]\s*(?:㈜)?([^:：]{2,30}?)\s*[:：]\s*(.+)$", s)
+    if m and _KEYWORD.search(m.group(2)):
+        p = clean_partner(m.group(1))
+        return FoundAgreement((p,), kind_of(s), _title(m.group(2)), date, no, no) if _named(p) else None
+    m = re.search(r"([^\s,()]{2,25}?)(?:와|과)(?:의)?\s+(?:[^\s]+\s+){0,5}?" + kw.group(0).replace(" ", r"\s*"), s)
+    if m:
+        p = clean_partner(m.group(1))
+        if _named(p) and not p.endswith(("업체", "기관")):
+            return FoundAgreement((p,), kind_of(s), None, date, no, no)
+    return None

@@ -1,0 +1,178 @@
+"""Awards an entry reports, in prose, in lists under `수상이력`, and in tables.
+
+Prose: `제6회 대한민국 지방자치 정책대상 ‘대상’ 수상(’21.11.26.)`,
+`2021. 하반기 서울시 적극행정 우수사례 최우수상 수상`,
+`2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창`, `… 우수기관 선정(…)`,
+`지방정부 우수정책 1위 선정(’21. 11. 9.)`.
+Lists: a `수상이력` / `외부기관 수상` heading, then `- (2021) <award> ‘최우수상’`.
+Tables: rows `수상 <award> ’21.6월 ▸주관기관 : <awarder>` with the grade on
+the following cells, and `No 수상명칭 수상구분 수여기관 수상일자` tables.
+Internal prizes (우수부서, 우수공무원, 포상금, 인센티브) and funding
+competitions (공모 선정) are not awards of the agency.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.text import nfc, parse_date
+
+_GRADE = (
+    r"최우수기관|우수기관|최우수\s*자치구|우수\s*지자체|최우수자치단체|최우수상|우수상|장려상|대통령상|국무총리상|"
+    r"장관상|특별상|공로상|대상|금상|은상|동상|1위|최우수|우수|장려"
+)
+_QUOTED = re.compile(rf"[‘'“「]\s*(?P<grade>{_GRADE})\s*[’'”」]")
+_PLAIN = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})(?:\s*(?P<verb>수상|선정|표창|수여))")
+_DATED = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})\s*\(\s*(?:[’'‘]\d\d|(?:19|20)\d\d)")
+_BARE = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})\s*(?:\(|$)")
+# `‘2020. 정부혁신 100대 우수사례’ 선정`, `… 정책마켓 우수정책 선정`, `… 유공 표창`, `… 종합평가 1위`
+_SELECTED = re.compile(r"(?:우수\s*사례|우수\s*정책|모범\s*사례)[’'”」]?\s*(?P<grade>선정)")
+_MERIT = re.compile(r"유공\s*(?P<grade>표창)")
+_RANK_END = re.compile(r"(?<![가-힣\d])(?P<grade>1위)\s*$")
+_MINISTER = re.compile(r"(?P<awarder>[가-힣]{2,12}(?:부|처|청|원))\s*장관\s*(?:상|표창)")
+_CHIEF = re.compile(r"(?P<awarder>[가-힣]{2,12}(?:부|처|청))\s*(?P<grade>장관상|대통령상|국무총리상)")
+_EXCLUDE = re.compile(
+    r"공모|인센티브\s*(?:지급|부여)|포상금|상금|대상자|대상지|지원대상|교육대상|조사대상|대상으로|을 대상|를 대상|"
+    r"우수부서|우수공무원|우수직원|우수\s*협업|부서별|읍면|수상자|\d+건\s*선정|\d+개\s*(?:부서|팀)|"
+    r"선정하여|선정 및 포상|우수과제|과제\s*선정|우수사례선정|우수시책|우수제안|우수 제안|인증스티커|"
+    r"우수 식재료|우수기업|우수한|우수 혁신사례|우수사례 전파|우수사례로 소개|자치단체 중"
+)
+_LIST_HEAD = re.compile(r"수상\s*(?:이력|실적|내역|현황)|외부기관\s*수상|대외\s*수상")
+_TABLE_HEAD = re.compile(r"수\s*상\s*명\s*칭|수상\s*일자|수상구분")
+_ROW_DATE = re.compile(r"((?:19|20)\d\d\.\s*\d{1,2}\.\s*\d{1,2}\.?)\s*$")
+
+
+@dataclass(frozen=True)
+class FoundAward:
+    award: str
+    grade: str | None
+    awarder: str | None
+    date: str | None
+    line: int
+    line_end: int
+
+
+def _clean_name(text: str) -> str:
+    s = nfc(text)
+    s = re.sub(r"^(?:[-∙･·•*※☞➜▸✔]|\d+\s+(?=\D))\s*", "", s)
+    s = re.sub(r"^\((?:19|20)\d\d\)\s*", "", s)
+    s = re.sub(r"^\((?:[^)]{1,12})\)\s*", "", s)
+    s = re.sub(r"^[’'‘]\d\d년\s*", "", s)
+    s = re.sub(r"\s*[,:]\s*$", "", s)
+    s = s.strip(" ‘’'“”「」")
+    return nfc(s)
+
+
+def _date(text: str, year: int | None) -> str | None:
+    paren = re.findall(r"\(([^()]*\d[^()]*)\)", text)
+    for p in reversed(paren):
+        d = parse_date(p, year)
+        if d:
+            return d
+    return parse_date(text, year)
+
+
+def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> FoundAward | None:
+    if _EXCLUDE.search(s):
+        return None
+    verb = re.search(r"수상|선정|표창|수여", s)
+    m = _QUOTED.search(s)
+    if m and (verb or in_list):
+        grade, start = m.group("grade"), m.start()
+    elif (m := _PLAIN.search(s)) or (m := _DATED.search(s)) or (in_list and (m := _BARE.search(s))):
+        grade, start = m.group("grade"), m.start()
+    elif (verb or in_list) and (m := _MINISTER.search(s)):
+        grade, start = "장관상", m.start()
+    elif (m := _SELECTED.search(s)) or (m := _MERIT.search(s)) or (m := _RANK_END.search(s)):
+        grade = m.group("grade")
+        start = m.start("grade") if m.re is not _SELECTED else m.end() - 2
+    else:
+        return None
+    awarder = None
+    mm = _MINISTER.search(s) or _CHIEF.search(s)
+    if mm:
+        awarder = mm.group("awarder")
+        start = min(start, mm.start())
+    name = _clean_name(re.sub(r"\(\s*[’'‘]?\d{2,4}[^)]*\)", "", s[:start]))
+    if "," in name and len(name.rsplit(",", 1)[1].strip()) >= 4:
+        name = _clean_name(name.rsplit(",", 1)[1])
+    if len(name) < 3:
+        return None
+    return FoundAward(name, re.sub(r"\s+", "", grade), awarder, _date(s, year), no, no)
+
+
+def find_awards(lines: list[tuple[int, str]], year: int | None) -> list[FoundAward]:
+    out: list[FoundAward] = []
+    in_list = table = False
+    row: list[tuple[int, str]] = []
+    for idx, (no, raw) in enumerate(lines):
+        s = nfc(raw)
+        if _LIST_HEAD.search(s) and len(s) < 30:
+            in_list = True
+            continue
+        if _TABLE_HEAD.search(s):
+            table, row = True, []
+            continue
+        if table:
+            row.append((no, s))
+            if _ROW_DATE.search(s):
+                award = _table_row(row, year)
+                if award:
+                    out.append(award)
+                row = []
+            if len(row) > 6:
+                table = False
+            continue
+        if re.match(r"^수상(?:\s|$)", s):
+            award = _mark_row(lines, idx, year)
+            if award:
+                out.append(award)
+            continue
+        if in_list and not re.match(r"^\s*[-∙･·•*]", s):
+            in_list = False
+        award = award_in_line(s, no, year, in_list=in_list)
+        if award:
+            out.append(award)
+    return out
+
+
+def _table_row(row: list[tuple[int, str]], year: int | None) -> FoundAward | None:
+    text = nfc(" ".join(s for _, s in row))
+    rows = list(re.finditer(r"(?:^|\s)\d{1,2}\s+(?=(?:19|20)\d\d\s)", text))
+    if rows:
+        text = text[rows[-1].end():]
+    text = re.sub(r"^\d{1,2}\s+", "", text)
+    m = re.match(r"^(?P<name>.+?)\s+(?P<grade>[가-힣0-9]{0,4}(?:상|포상|장관|선정|1위))\s+(?P<awarder>\S+)\s+"
+                 r"(?P<date>(?:19|20)\d\d\.\s*\d{1,2}\.\s*\d{1,2}\.?)", text)
+    if not m:
+        return None
+    grade = m.group("grade")
+    grade = "장관상" if grade == "장관" else grade
+    return FoundAward(_clean_name(m.group("name")), grade, m.group("awarder"),
+                      parse_date(m.group("date")), row[0][0], row[-1][0])
+
+
+def _mark_row(lines, idx, year) -> FoundAward | None:
+    """`수상 <award> ’21.7월 ▸주관기관 : <awarder> [grade]`, grade cells on the next lines."""
+    no = lines[idx][0]
+    parts = [nfc(lines[idx][1])]
+    k = idx
+    while "주관기관" not in " ".join(parts) and k + 1 < len(lines) and k < idx + 4:
+        k += 1
+        parts.append(nfc(lines[k][1]))
+    text = re.sub(r"^수상\s*", "", " ".join(parts))
+    m = re.match(r"^(?P<name>.+?)\s*(?P<date>[’'‘]\d\d\.\s*\d{1,2}\s*월?\.?|(?:19|20)\d\d\.\s*\d{1,2}\.?)"
+                 r"\s*▸?\s*주관기관\s*:\s*(?P<awarder>\S+)\s*(?P<rest>.*)$", text)
+    if not m:
+        return None
+    grade = None
+    tail = [m.group("rest")] + [nfc(lines[j][1]) for j in range(k + 1, min(k + 5, len(lines)))]
+    for t in tail:
+        if re.match(r"^수상(?:\s|$)", t):
+            break
+        g = re.search(rf"({_GRADE}|[A-Z]{{1,3}}\s*\(최고\)|[A-Z]{{2,4}}수상)", t)
+        if g:
+            grade = re.sub(r"\s+", "", g.group(1))
+            break
+    return FoundAward(_clean_name(m.group("name")), grade, m.group("awarder").lstrip("▸"),
+                      parse_date(m.group("date"), year), no, lines[k][0])

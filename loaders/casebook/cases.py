@@ -1,0 +1,126 @@
+"""Case names and identity: one Case per practice, however it is written."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.records import Case, Party
+from loaders.text import case_key, nfc
+
+_LEAD = re.compile(r"^(?:[-∙･·•◦○●□■▶▸►◆◇※*➜→⇒☞✔⦁]|\d+[.)]|[①-⑳])\s*")
+_TAIL = re.compile(r"(?:\s*(?:…|\.{2,}|·{2,}))+$|\s+(?:추진|참여|실시|도입|운영)$|\s*등$")
+
+
+def clean_case_name(text: str) -> str:
+    """A case name as written, without bullets, trailing `추진`/`…`/`등`.
+
+    >>> clean_case_name("- 긴급자동차 자동 진･출입 시스템 구축 추진")
+    '긴급자동차 자동 진･출입 시스템 구축'
+    >>> clean_case_name("「4不 혁신(불안, 불편, 불쾌, 불만 최소화)」 시책 추진…")
+    '「4不 혁신(불안, 불편, 불쾌, 불만 최소화)」 시책'
+    """
+    s = nfc(text)
+    s = _LEAD.sub("", s)
+    for _ in range(3):
+        s2 = _TAIL.sub("", s).strip(" ,.")
+        if s2 == s:
+            break
+        s = s2
+    return s
+
+
+def name_from_highlight(text: str, limit: int = 50) -> str:
+    """A case name from the first highlight: the part before `등 …`, at most `limit` chars."""
+    s = clean_case_name(text)
+    quoted = re.search(r"[「『]([^」』]{6,60})[」』]", s)
+    if quoted and len(s) > 40:
+        return clean_case_name(quoted.group(1))
+    quoted = re.search(r"[‘“]([^’”]{6,60})[’”]", s)
+    if quoted and re.search(r"벤치마킹|도입|확산", s[quoted.end():]):
+        return clean_case_name(quoted.group(1))
+    m = re.search(r"^(.{6,}?)\s*[’'」』]?\s*등\s", s)
+    if m:
+        s = clean_case_name(m.group(1).rstrip("’'"))
+    if len(s) > limit:
+        cut = s[:limit]
+        s = cut[: cut.rfind(" ")] if " " in cut else cut
+    return clean_case_name(s)
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _related(a: str, b: str) -> bool:
+    """Same practice: equal keys, one key containing the other (long enough not to
+    be generic), or nearly all the shorter key's character pairs in the longer
+    (`중소기업노동자작업복공동세탁소설치` ~ `하남산단중소기업노동자작업복세탁소`).
+
+    >>> _related(case_key("마을관리소"), case_key("마을관리소 조성"))
+    True
+    >>> _related(case_key("공공데이터 개방 확대"), case_key("공공데이터 관리체계 구축"))
+    False
+    """
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 8 and short in long_:
+        return True
+    if len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3:
+        return True
+    if len(short) >= 10 and len(long_) <= 2 * len(short):
+        sa, sb = _bigrams(short), _bigrams(long_)
+        return len(sa & sb) / len(sa) >= 0.68
+    return False
+
+
+@dataclass
+class _Acc:
+    key: str
+    name: str
+    line: int
+    line_end: int
+    names: list[str] = field(default_factory=list)
+    origin: Party | None = None
+
+
+def _canonical(acc: _Acc) -> str:
+    # the shortest name: lists name a case tersely, summaries wordily
+    return min(acc.names, key=lambda n: (len(case_key(n)) < 4, len(n)))
+
+
+class CaseRegistry:
+    def __init__(self):
+        self._cases: list[_Acc] = []
+
+    def add(self, name: str, line: int, line_end: int | None = None) -> str | None:
+        """Key of the case this name denotes (an existing one when related)."""
+        name = clean_case_name(name)
+        key = case_key(name)
+        if len(key) < 2:
+            return None
+        for acc in self._cases:
+            if _related(acc.key, key):
+                if name not in acc.names:
+                    acc.names.append(name)
+                return acc.key
+        self._cases.append(_Acc(key, name, line, line_end or line, [name]))
+        return key
+
+    def set_origin(self, key: str, party: Party) -> None:
+        for acc in self._cases:
+            if acc.key == key and acc.origin is None:
+                acc.origin = party
+
+    def final_keys(self) -> dict[str, str]:
+        """Provisional key -> case_key(canonical name)."""
+        return {acc.key: case_key(_canonical(acc)) for acc in self._cases}
+
+    def records(self) -> list[Case]:
+        out = []
+        for acc in self._cases:
+            name = _canonical(acc)
+            alts = tuple(n for n in acc.names if n != name)
+            out.append(Case(key=case_key(name), name=name, alt_names=alts, origin=acc.origin,
+                            line=acc.line, line_end=acc.line_end))
+        return out

@@ -1,0 +1,90 @@
+"""The contact line closing an entry: agency and department kept, the person and
+the phone number dropped here, so that they never reach a record.
+
+`문의하실 곳 : <agency> <department> [<person> [<rank>]](☎ <phone>)`; the label
+is sometimes garbled by the conversion (`ㅣ : 경남 고성군 …`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.text import nfc
+
+# The contact line. Labels are sometimes garbled (`ㅣ : 경남 고성군 ...`).
+_CONTACT = re.compile(r"^\s*(?P<label>문의\s*하실\s*곳|문의처|문의|담당|\S{1,3})\s*:\s*(?P<body>.+)$")
+_TITLES = (
+    "주무관", "팀장", "과장", "계장", "주사", "주사보", "사무관", "서기관", "서기", "주임", "실장",
+    "국장", "담당자", "연구사", "연구관", "간호사", "소방위", "소방장", "소방경", "소방교", "소방사",
+    "소방령", "행정관", "전문관", "전문위원", "대리", "선임", "책임",
+)
+_UNIT_SUFFIX = re.compile(r"(?:과|실|팀|담당|센터|사업소|본부|관실|담당관|기획관|추진단)$")
+_SURNAMES = set(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천"
+    "방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부왕빈하"
+)
+
+
+@dataclass(frozen=True)
+class Contact:
+    line: int
+    agency: str  # agency mention as written in the contact line
+    department: str | None
+
+
+def parse_contact(text: str, line: int) -> Contact | None:
+    """Agency and department of a contact line; the person and phone are dropped.
+
+    >>> parse_contact("문의하실 곳 : 충청남도 예방안전과 안영훈 소방위(☎ 041-635-5589)", 1)
+    Contact(line=1, agency='충청남도', department='예방안전과')
+    >>> parse_contact("문의하실 곳 : 제주시 복지위생국 주민복지과 고정애(☎ 064-728-2982)", 2)
+    Contact(line=2, agency='제주시', department='복지위생국 주민복지과')
+    >>> parse_contact("문의하실 곳 : 경기도 수원시 정책기획과(☎ 031-228-3456)", 3)
+    Contact(line=3, agency='경기도 수원시', department='정책기획과')
+    """
+    s = nfc(text)
+    m = _CONTACT.match(s)
+    if not m:
+        return None
+    label = m.group("label")
+    has_phone = "☎" in s or "☏" in s or bool(re.search(r"\d{2,4}-\d{3,4}-\d{4}", s))
+    if not (label.startswith("문의") or has_phone):
+        return None
+    body = re.split(r"\(\s*(?:☎|☏|0\d)|☎|☏|\d{2,4}-\d{3,4}-\d{4}", m.group("body"))[0]
+    tokens = body.replace("(", " ").replace(")", " ").split()
+    agency, rest = _split_agency(tokens)
+    if agency is None:
+        return None
+    return Contact(line=line, agency=agency, department=_department(rest))
+
+
+def _split_agency(tokens: list[str]) -> tuple[str | None, list[str]]:
+    for n in (2, 1):
+        if len(tokens) >= n and _agency_of_line(" ".join(tokens[:n])):
+            return " ".join(tokens[:n]), tokens[n:]
+    return None, tokens
+
+
+def _is_person(token: str) -> bool:
+    """A Korean personal name: 2-4 syllables after a surname, not a unit name.
+
+    >>> [_is_person(t) for t in ("박나원", "김순국", "이웅", "정책팀", "기업지원담당", "혁신과")]
+    [True, True, True, False, False, False]
+    """
+    return (bool(re.fullmatch(r"[가-힣]{2,4}", token)) and token[0] in _SURNAMES
+            and not _UNIT_SUFFIX.search(token) and not token.endswith("과"))
+
+
+def _department(tokens: list[str]) -> str | None:
+    tokens = list(tokens)
+    if tokens and tokens[-1] in _TITLES:
+        tokens.pop()  # a rank follows the name: `안영훈 소방위`, `김미선 팀장`
+    if len(tokens) >= 2 and _is_person(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens) or None
+
+
+def _agency_of_line(text: str) -> str | None:
+    from loaders.casebook.parse import agency_of_line
+
+    return agency_of_line(text)

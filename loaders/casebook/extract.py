@@ -1,0 +1,236 @@
+"""Entries tree -> typed records (pure, given a gazetteer)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from decimal import Decimal
+
+from kg import vocab
+from loaders.casebook.agencies import Resolver
+from loaders.casebook.agreements import find_agreements
+from loaders.casebook.awards import find_awards
+from loaders.casebook.cases import CaseRegistry, clean_case_name, name_from_highlight
+from loaders.casebook.diffusion import find_adoptions
+from loaders.casebook.parse import CaseTree, RawEntry
+from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, Outcome, Party,
+                             Record, Section)
+from loaders.text import nfc, parse_date, parse_period
+
+_DIFFUSION = "diffusion"
+# phone numbers in running text (`☎ 041-635-5589`): personal data, never kept
+_PHONE = re.compile(r"\(\s*[☎☏]?\s*(?:0\d{1,3}[-)]\s?)?\d{3,4}-\d{4}\s*\)|[☎☏]\s*|"
+                    r"(?<!\d)\d{2,4}-\d{3,4}-\d{4}(?!\d)")
+
+
+def scrub(text: str) -> str:
+    """
+    >>> scrub("상담(☎ 02-2600-6527) 운영")
+    '상담 운영'
+    """
+    return _PHONE.sub("", text)
+_OUTCOME_SECTIONS = re.compile(r"성과|실적|효과")
+_QUANTITY = re.compile(
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|억원|백만원|천만원|천원|만원|원|명|건|개소|개|회|가구|세대|"
+    r"대|곳|배|점|시간|일|km|㎡|톤|kg)"
+)
+
+
+def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazetteer) -> list[Record]:
+    year = tree.year
+    ref = f"{year}-12-31" if year else None
+    resolver = Resolver(gazetteer, ref)
+    records: list[Record] = [DocumentInfo(doc_id=doc_id, file_name=file_name, sha256=sha256, genre="casebook",
+                                          title=tree.title, issuer=None, year=str(year) if year else None,
+                                          reference_date=ref, line=1)]
+    cases = CaseRegistry()
+    facts: list[Record] = []
+    entries: list[Entry] = []
+    own: dict[str, list[Party]] = {}  # case key -> agencies presenting it as their own
+    for e in tree.entries:
+        agency = _agency(e, resolver)
+        key = f"e{e.line}"
+        indicator = e.indicator or "미상"
+        name = _case_name(e)
+        ck = cases.add(name, e.line, e.line_end) or cases.add(f"{agency.label} {indicator}", e.line)
+        entries.append(Entry(key=key, agency=agency, indicator=indicator, case_key=ck,
+                             year=str(year) if year else None,
+                             highlights=tuple(scrub(h[2]) for h in e.highlights),
+                             contact_department=e.contact.department if e.contact else None,
+                             sections=tuple(_sections(e)), line=e.line, line_end=e.line_end))
+        diffusion = vocab.lookup("indicators", indicator) == _DIFFUSION
+        if not diffusion:
+            own.setdefault(ck, []).append(agency)
+        facts.extend(_adoptions(e, agency, ck, diffusion, cases, resolver, year))
+        facts.extend(_awards(e, agency, name, year))
+        facts.extend(_agreements(e, agency, resolver, year))
+        facts.extend(_outcomes(e, key, year))
+    _set_origins(cases, own, [f for f in facts if isinstance(f, Adoption)])
+    final = cases.final_keys()
+    entries = [replace(x, case_key=final.get(x.case_key, x.case_key)) for x in entries]
+    facts = [replace(x, case_key=final.get(x.case_key, x.case_key)) if isinstance(x, Adoption) else x
+             for x in facts]
+    return records + cases.records() + entries + facts
+
+
+def _agency(e: RawEntry, resolver: Resolver) -> Party:
+    # the header wins over the contact line; the contact line fills an empty header
+    for mention in (e.agency, e.contact.agency if e.contact else None):
+        if mention:
+            party = resolver.party(mention)
+            if party:
+                return party
+    return Party(mention=e.agency or (e.contact.agency if e.contact else "미상"))
+
+
+def _case_name(e: RawEntry) -> str:
+    if e.subtitle:
+        return clean_case_name(e.subtitle)
+    if e.highlights:
+        return name_from_highlight(e.highlights[0][2])
+    for title, _l, _le, body in e.sections:
+        for _no, raw in body:
+            if nfc(raw):
+                return name_from_highlight(raw)
+    return clean_case_name(e.indicator or "")
+
+
+def _sections(e: RawEntry) -> list[Section]:
+    out = []
+    for title, line, line_end, body in e.sections:
+        text = "\n".join(t for _a, _b, t in _join_all(body))
+        out.append(Section(title=title, text=scrub(text), line=line, line_end=line_end))
+    return out
+
+
+def _join_all(body):
+    from loaders.casebook.highlights import _continues
+
+    out: list[list] = []
+    prev = None
+    for no, raw in body:
+        s = nfc(raw)
+        if not s:
+            continue
+        if out and prev is not None and _continues(prev, raw):
+            out[-1][1], out[-1][2] = no, nfc(out[-1][2] + " " + s)
+        else:
+            out.append([no, no, s])
+        prev = raw
+    return out
+
+
+def _adoptions(e, agency, ck, diffusion, cases, resolver, year) -> list[Adoption]:
+    joined = [tuple(x) for x in _join_all(e.body)]
+    found = find_adoptions(e.body, joined + [(no, no, s) for no, s in e.captions])
+    out: dict[tuple, Adoption] = {}
+    own_seen = False
+    for f in found:
+        key = cases.add(f.case_name, f.line) if f.case_name else ck
+        if key is None:
+            continue
+        date = parse_date(f.date_text, year) if f.date_text else None
+        if f.list_text is not None:
+            for adopter in resolver.find_in_list(f.list_text, context=agency.code):
+                if adopter.code != agency.code:
+                    out.setdefault((adopter.code, key), Adoption(adopter, key, agency, f.channel, date,
+                                                                 f.line, f.line))
+            continue
+        source = resolver.party(f.source, context=agency.code) if f.source else None
+        if source is not None and source.code == agency.code:
+            continue
+        own_seen |= key == ck
+        out.setdefault((agency.code, key), Adoption(agency, key, source, f.channel, date, f.line, f.line))
+    if diffusion and not out:
+        out[(agency.code, ck)] = Adoption(agency, ck, None, None, None, e.line, e.line_end)
+    return list(out.values())
+
+
+def _awards(e, agency, subject, year) -> list[Award]:
+    out: list[Award] = []
+    for a in find_awards(e.body, year):
+        if any(_same_award(a, b) for b in out):
+            continue
+        out.append(Award(recipient=agency, award=a.award, grade=a.grade, awarder=a.awarder, date=a.date,
+                         subject=subject, line=a.line, line_end=a.line_end))
+    return out
+
+
+def _same_award(a, b: Award) -> bool:
+    """The same award told twice in one entry (summary and body)."""
+    if a.grade != b.grade or (a.date and b.date and a.date[:4] != b.date[:4]):
+        return False
+    x, y = re.sub(r"\W", "", a.award), re.sub(r"\W", "", b.award)
+    bx, by = {x[i:i + 2] for i in range(len(x) - 1)}, {y[i:i + 2] for i in range(len(y) - 1)}
+    return bool(bx and by) and len(bx & by) / min(len(bx), len(by)) >= 0.6
+
+
+def _agreements(e, agency, resolver, year) -> list[Agreement]:
+    out, seen = [], set()
+    for a in find_agreements(e.body + e.captions, year):
+        partners = []
+        for p in a.partners:
+            party = _partner(p, agency, resolver)
+            if party is not None and (party.code is None or party.code != agency.code):
+                if party.label not in {x.label for x in partners}:
+                    partners.append(party)
+        key = frozenset(p.label for p in partners)
+        if not partners or key in seen:
+            continue
+        seen.add(key)
+        out.append(Agreement(parties=(agency, *partners), kind=a.kind, title=a.title, date=a.date,
+                             line=a.line, line_end=a.line_end))
+    return out
+
+
+def _partner(mention: str, agency: Party, resolver: Resolver) -> Party | None:
+    if re.fullmatch(r"[가-힣]{1,8}(?:시|군|구|도)|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|"
+                    r"전북|전남|경북|경남|제주", mention):
+        spaced = re.sub(r"^(서울|부산|대구|인천|광주|대전|울산)(\S+구|\S+군)$", r"\1 \2", mention)
+        for m in dict.fromkeys((mention, spaced)):
+            party = resolver.party(m, context=agency.code)
+            if party:
+                return party
+        compact = agency.mention.replace(" ", "")
+        if compact.endswith(mention) or mention.endswith(compact):
+            return None
+    return Party(mention=mention, name=mention)
+
+
+def _outcomes(e, key, year) -> list[Outcome]:
+    out = []
+    for title, _l, _le, body in e.sections:
+        if not _OUTCOME_SECTIONS.search(title):
+            continue
+        for no, end, text in _join_all(body):
+            m = _QUANTITY.search(text)
+            if not m or re.search(r"☎|\d{2,4}-\d{3,4}-\d{4}", text):
+                continue
+            metric = nfc(re.sub(r"^[-∙･·•*※➜→]\s*", "", text[: m.start()]).strip(" :(,"))
+            if len(metric) < 2:
+                continue
+            start, end_p = parse_period(text, year)
+            try:
+                value = Decimal(m.group("num").replace(",", ""))
+            except ArithmeticError:
+                value = None
+            out.append(Outcome(subject_key=key, metric=metric[:80], value=value, unit=m.group("unit"),
+                               value_text=m.group(0), period_start=start, period_end=end_p,
+                               subject_kind="entry", line=no, line_end=end))
+    return out
+
+
+def _set_origins(cases: CaseRegistry, own: dict[str, list[Party]], adoptions: list[Adoption]) -> None:
+    """Origin: the stated source, else the agency whose own entry others adopted."""
+    sources: dict[str, Counter] = {}
+    adopters: dict[str, set] = {}
+    for a in adoptions:
+        adopters.setdefault(a.case_key, set()).add(a.adopter.code)
+        if a.source is not None:
+            sources.setdefault(a.case_key, Counter())[a.source] += 1
+    for key, counter in sources.items():
+        cases.set_origin(key, counter.most_common(1)[0][0])
+    for key, parties in own.items():
+        others = adopters.get(key, set()) - {p.code for p in parties}
+        if others and key not in sources and len({p.code for p in parties}) == 1:
+            cases.set_origin(key, parties[0])

@@ -1,0 +1,61 @@
+"""`주요내용요약` highlights: where they stop, and joining of wrapped lines."""
+from __future__ import annotations
+
+import re
+
+from loaders.text import nfc
+
+MAX_HIGHLIGHTS = 6
+_BULLET = re.compile(r"^\s*(?:[-∙･·•◦○●□■▶▸►◆◇※*➜➔→⇒☞✔①-⑳❶-❿]|\d+[.)]\s|\(\S{1,6}\)|<|【|\[)")
+_STOP = re.compile(r"^\s*(?:\d+\.\s|[①-⑳]|연번|구\s*분|No\b)")
+# a wrapped line ends mid-sentence; these endings close one
+_SENTENCE_END = re.compile(r"(?:[.!?)」』’”\]]|[다함음임됨등])\s*$")
+
+
+def summary_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The summary block: stops at a numbered sub-list, a table or a repeated line.
+
+    >>> summary_lines([(1, "가나다"), (2, "- 라마"), (3, "가나다"), (4, "바사")])
+    [(1, '가나다'), (2, '- 라마')]
+    """
+    seen, out = set(), []
+    for no, raw in lines:
+        s = nfc(raw)
+        if s in seen or _STOP.match(s) or "\t" in raw:
+            break
+        seen.add(s)
+        out.append((no, raw))
+    return out
+
+
+def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """(line, line_end, text) per highlight; a line continuing the previous
+    sentence is joined to it with a space.
+
+    >>> join_wrapped([(1, "모바일 앱 [빼기]를 이용한 "), (2, "대형폐기물 등록"), (3, "- 홍보")])
+    [(1, 2, '모바일 앱 [빼기]를 이용한 대형폐기물 등록'), (3, 3, '- 홍보')]
+    """
+    out: list[list] = []
+    prev_raw = None
+    for no, raw in lines:
+        s = nfc(raw)
+        if not s:
+            continue
+        if out and prev_raw is not None and _continues(prev_raw, raw):
+            out[-1][1] = no
+            out[-1][2] = nfc(out[-1][2] + " " + s)
+        else:
+            out.append([no, no, s])
+        prev_raw = raw
+    return [tuple(x) for x in out[:MAX_HIGHLIGHTS]]
+
+
+def _continues(prev_raw: str, raw: str) -> bool:
+    if _BULLET.match(raw):
+        return False
+    prev = nfc(prev_raw)
+    if prev_raw.endswith((" ", "\t")) and not _SENTENCE_END.search(prev):
+        return True
+    if prev_raw.endswith(" ") and len(prev) >= 30:
+        return True
+    return len(prev) >= 40 and not _SENTENCE_END.search(prev)
