@@ -10,10 +10,14 @@ Header lines (each query file starts with them):
 
 A parameter `name` is the query variable `?param_name`, tested in the query as
 
-    FILTER(COALESCE(COALESCE(STR(?col), "") = ?param_name, true))
+    FILTER(COALESCE(?param_name, STR(?col)) = STR(?col))
+    FILTER(COALESCE(?param_name, COALESCE(STR(?col), "")) = COALESCE(STR(?col), ""))   # optional column
 
 which keeps every row while the variable is unbound and only matching rows once
-it is bound. On the embedded store it is bound with pyoxigraph `substitutions`;
+it is bound. This is the one form measured to work on all three paths: Oxigraph
+with substitutions (its optimiser folds `BOUND(?param)` to false when nothing in
+the query binds it), Oxigraph with VALUES, and Virtuoso with VALUES (which
+treats `COALESCE(?col = ?unbound, true)` as false). On the embedded store it is bound with pyoxigraph `substitutions`;
 on a remote endpoint with a VALUES block at the top of the outer WHERE group,
 built from RDF terms that pyoxigraph serialises (escaped), never by formatting
 user text into the query.
