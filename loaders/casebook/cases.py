@@ -42,9 +42,29 @@ def name_from_highlight(text: str, limit: int = 50) -> str:
     if m:
         s = clean_case_name(m.group(1).rstrip("’'"))
     if len(s) > limit:
-        cut = s[:limit]
-        s = cut[: cut.rfind(" ")] if " " in cut else cut
+        s = _head_phrase(s, limit)
     return clean_case_name(s)
+
+
+_CONNECTIVE = re.compile(r"(?:위해|위하여|위한|통해|통하여|통한|따른|따라|으로|로써|하고|하여|,)\s+")
+
+
+def _head_phrase(s: str, limit: int) -> str:
+    """Korean phrases are head-final: keep the end, after the last connective
+    (`…해소하기 위해 모바일 앱 [빼기]를 이용한 … 서비스 제공`), else the last words.
+
+    >>> _head_phrase("대형폐기물 스티커 직접 구입에 따른 주민불편을 해소하기 위해 모바일 앱 [빼기]를 이용한 대형폐기물 등록 및 수수료 결제 서비스 제공", 50)
+    '모바일 앱 [빼기]를 이용한 대형폐기물 등록 및 수수료 결제 서비스 제공'
+    """
+    for m in reversed(list(_CONNECTIVE.finditer(s))):
+        rest = s[m.end():]
+        if 8 <= len(rest) <= limit:
+            return rest
+    words = s.split()
+    out: list[str] = []
+    while words and len(" ".join([words[-1], *out])) <= limit:
+        out.insert(0, words.pop())
+    return " ".join(out) or s[-limit:]
 
 
 def _bigrams(s: str) -> set[str]:
