@@ -46,7 +46,7 @@ def name_from_highlight(text: str, limit: int = 50) -> str:
     return clean_case_name(s)
 
 
-_CONNECTIVE = re.compile(r"(?:위해|위하여|위한|통해|통하여|통한|따른|따라|으로|로써|하고|하여|,)\s+")
+_CONNECTIVE = re.compile(r"(?:위해|위하여|위한|통해|통하여|통한|따른)\s+")
 
 
 def _head_phrase(s: str, limit: int) -> str:
