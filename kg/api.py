@@ -1,0 +1,34 @@
+"""The Python API for notebooks: catalogue queries as pandas DataFrames.
+
+    >>> import kg
+    >>> kg.query_df("adoptions", adopter="경기도 수원시")          # doctest: +SKIP
+    >>> kg.query_df("sister-cities", endpoint="http://127.0.0.1:7878/query")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def query_df(name: str, store=None, endpoint: str | None = None, **params):
+    """Run catalogue query `name` with `params` (keyword = parameter name;
+    `agency="서울특별시 종로구"`), on `store` (a kg.store.Store, a directory, or
+    None for the default store, opened read-only) or on a remote `endpoint`.
+    Columns are the contract's, in order, then any extra columns."""
+    import pandas as pd
+
+    from kg import queries
+
+    s = None
+    if endpoint is None:
+        s = _open(store)
+    columns, rows = queries.run(name, {k: str(v) for k, v in params.items()}, store=s, endpoint=endpoint)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _open(store):
+    from kg.paths import default_store
+    from kg.store import Store
+
+    if store is None or isinstance(store, (str, Path)):
+        return Store(Path(store) if store is not None else default_store(), read_only=True)
+    return store

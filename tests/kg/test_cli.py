@@ -1,0 +1,68 @@
+"""The commands of this issue end to end: push, --endpoint, docs, catalog, serve's help."""
+from __future__ import annotations
+
+import json
+import re
+
+from typer.testing import CliRunner
+
+from kg import queries
+from kg.cli.main import app
+
+runner = CliRunner()
+
+
+def kg(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_push_then_query_and_sparql_by_endpoint(kg_store_dir, kg_store, oxigraph_server):
+    res = kg("push", "--endpoint", oxigraph_server.store_url, "--store", kg_store_dir)
+    assert res.exit_code == 0, res.output
+    assert f"{len(kg_store)} triples" in res.output
+    res = kg("query", "adoptions", "--endpoint", oxigraph_server.query_url, "--format", "json")
+    assert res.exit_code == 0, res.output
+    local = queries.run("adoptions", store=kg_store)
+    assert len(json.loads(res.stdout)) == len(local[1])
+    res = kg("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?d a <https://w3id.org/lgkg/ontology#SourceDocument> }",
+             "--endpoint", oxigraph_server.query_url, "--format", "csv")
+    assert res.exit_code == 0 and res.stdout.splitlines()[0] == "n"
+    assert int(res.stdout.splitlines()[1]) == len(queries.run("documents", store=kg_store)[1])
+
+
+def test_endpoint_errors_are_usage_errors(kg_store_dir):
+    res = kg("query", "adoptions", "--endpoint", "http://127.0.0.1:9/query")
+    assert res.exit_code == 2 and "127.0.0.1:9" in res.output
+    res = kg("push", "--endpoint", "http://127.0.0.1:9/store", "--store", kg_store_dir)
+    assert res.exit_code == 2 and "Traceback" not in res.output
+
+
+def test_bad_sparql_on_endpoint_is_a_usage_error(oxigraph_server):
+    res = kg("sparql", "SELECT WHERE {", "--endpoint", oxigraph_server.query_url)
+    assert res.exit_code == 2
+
+
+def test_docs(tmp_path):
+    from rdflib import Graph
+    from rdflib.namespace import OWL, RDF
+
+    from kg import paths
+
+    res = kg("docs", "-o", tmp_path / "docs")
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
+    onto = Graph().parse(paths.ONTOLOGY)
+    ns = "https://w3id.org/lgkg/ontology#"
+    terms = {str(t)[len(ns):] for k in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+             for t in onto.subjects(RDF.type, k) if str(t).startswith(ns)}
+    assert len(terms) > 50
+    missing = [t for t in terms if f'id="{t}"' not in html]
+    assert not missing
+    assert "지방자치단체" in html and re.search(r"[\uac00-\ud7a3]", html)
+    assert 'id="scheme-gov-types"' in html
+
+
+def test_new_commands_have_help():
+    for cmd in ("push", "serve", "catalog", "docs"):
+        res = kg(cmd, "--help")
+        assert res.exit_code == 0, cmd
