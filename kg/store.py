@@ -4,10 +4,22 @@ One named graph per source document, the ontology, vocabularies and gazetteer
 in graphs of their own; queries see the union of all graphs. Replacing a
 document's graph is one SPARQL update, which Oxigraph applies in a single
 transaction: a failure (or a kill) leaves the previous graph in place.
+
+Locking (see SECURITY.md): a writer holds RocksDB's `LOCK` file (a POSIX
+record lock); `reader_lock` takes a shared lock on the same file, so a reader
+that asks for it and a writer exclude each other instead of reading a store
+being written (undefined behaviour in RocksDB). `swap_in` replaces the store
+directory under an exclusive lock, and `recover` repairs a swap that a kill
+interrupted between its two renames.
 """
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+import signal
+import struct
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -40,28 +52,99 @@ def to_ox(term: Node) -> ox.NamedNode | ox.Literal:
 def _open_error(path: Path, exc: OSError) -> StoreError:
     text = str(exc)
     if "lock" in text.lower() or "Resource temporarily unavailable" in text:
-        return StoreInUse(
-            "store is in use by another process (a running `kg ingest`, `kg build` or "
-            "`kg serve`); wait for it, or query through `kg serve` / `--endpoint`",
-            file=str(path),
-        )
+        return StoreInUse(_IN_USE, file=str(path))
     return StoreError(f"cannot open the store: {text}", file=str(path))
 
 
-class Store:
-    """A pyoxigraph store, on disk (`path`) or in memory (`path=None`)."""
+_IN_USE = (
+    "store is in use by another process (a running `kg ingest`, `kg build` or "
+    "`kg serve --writable`); wait for it, or query through `kg serve` / `--endpoint`"
+)
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+
+# -- locks -----------------------------------------------------------------------
+# Open-file-description locks (Linux): they conflict with RocksDB's POSIX lock on
+# `LOCK` even within one process, and closing our descriptor never drops a lock
+# RocksDB holds (a classic fcntl lock would be released by any close() in the process).
+
+_F_OFD_SETLK = getattr(fcntl, "F_OFD_SETLK", None)
+
+
+def _lock_fd(path: Path, exclusive: bool) -> int | None:
+    """A descriptor of `path` holding a shared/exclusive lock, or None if another
+    holder conflicts. Non-blocking."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT if exclusive else os.O_RDONLY, 0o644)
+    kind = fcntl.F_WRLCK if exclusive else fcntl.F_RDLCK
+    try:
+        if _F_OFD_SETLK is not None:
+            fcntl.fcntl(fd, _F_OFD_SETLK, struct.pack("hhqqi4x", kind, os.SEEK_SET, 0, 0, 0))
+        else:  # pragma: no cover - not Linux: per-process locks, same protocol
+            fcntl.lockf(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+class Lock:
+    """A held lock; released by `release()` or when collected."""
+
+    def __init__(self, fd: int):
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    __del__ = release
+
+
+def reader_lock(store_dir: Path) -> Lock | None:
+    """A shared lock on the store's `LOCK` file, held while reading: StoreInUse if a
+    writer holds the store; None if there is no store (yet) to lock."""
+    lock = Path(store_dir) / "LOCK"
+    if not lock.exists():
+        return None
+    fd = _lock_fd(lock, exclusive=False)
+    if fd is None:
+        raise StoreInUse(_IN_USE, file=str(store_dir))
+    return Lock(fd)
+
+
+def ensure_not_in_use(store_dir: Path) -> None:
+    """StoreInUse now, rather than after a long build, if anyone reads or writes the store."""
+    lock = Path(store_dir) / "LOCK"
+    if lock.exists():
+        fd = _lock_fd(lock, exclusive=True)
+        if fd is None:
+            raise StoreInUse(_IN_USE, file=str(store_dir))
+        os.close(fd)
+
+
+class Store:
+    """A pyoxigraph store, on disk (`path`) or in memory (`path=None`).
+
+    `lock=True` (read-only stores; the CLI's readers) holds a shared lock while
+    the store is open: StoreInUse if a writer holds it, and writers are refused
+    until it is closed."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, lock: bool = False):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self._lock: Lock | None = None
         try:
             if self.path is None:
                 self._ox = ox.Store()
             elif read_only:
+                recover(self.path)
                 if not (self.path / "CURRENT").exists():
                     raise StoreError("no store here: run `kg build` or `kg ingest` first", file=str(self.path))
+                if lock:
+                    self._lock = reader_lock(self.path)
                 self._ox = ox.Store.read_only(str(self.path))
             else:
+                recover(self.path)
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._ox = ox.Store(str(self.path))
         except OSError as exc:
@@ -132,16 +215,107 @@ class Store:
         # pyoxigraph releases the RocksDB lock when the object is collected
         self.flush()
         del self._ox
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+# -- replacing the whole store (kg build) ---------------------------------------------
+
+STALE_BUILD_SECONDS = 600
+
+
+def _old(target: Path) -> Path:
+    return target.with_name(target.name + ".old")
+
+
+def _swap_lock(target: Path) -> Lock:
+    """Serialises swaps and their repair; a kill releases it (the kernel drops the lock)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = _lock_fd(target.with_name(target.name + ".swap.lock"), exclusive=True)
+    if fd is None:
+        raise StoreInUse("another `kg build` is swapping in a new store; try again", file=str(target))
+    return Lock(fd)
+
+
+def recover(target: Path) -> None:
+    """Finish or undo a swap that a kill interrupted: between the two renames of
+    `swap_in` only `<store>.old` exists (restore it); after them a leftover
+    `<store>.old` is deleted."""
+    target = Path(target)
+    old = _old(target)
+    if not old.exists():
+        return
+    lock = _swap_lock(target)
+    try:
+        if not target.exists():
+            old.rename(target)
+        elif (target / "CURRENT").exists():
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        lock.release()
+
+
+def clean_stale_builds(target: Path, *, older_than: float = STALE_BUILD_SECONDS) -> list[Path]:
+    """Delete `<store>.build-*` directories left by killed builds: unlocked and not
+    touched for `older_than` seconds (a running build holds its RocksDB lock)."""
+    removed = []
+    for d in target.parent.glob(target.name + ".build-*"):
+        try:
+            if not d.is_dir() or time.time() - d.stat().st_mtime < older_than:
+                continue
+        except FileNotFoundError:
+            continue
+        lock = d / "LOCK"
+        if lock.exists():
+            fd = _lock_fd(lock, exclusive=True)
+            if fd is None:
+                continue
+            os.close(fd)
+        shutil.rmtree(d, ignore_errors=True)
+        removed.append(d)
+    return removed
 
 
 def swap_in(new_dir: Path, target: Path) -> None:
     """Replace the store directory `target` by `new_dir` (built aside), keeping the
-    old one until the new one is in place."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new_dir.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+    old one until the new one is in place.
+
+    StoreInUse if a process reads or writes `target` (renaming a store under an
+    open RocksDB would lose its writes). SIGINT/SIGTERM wait until both renames
+    are done; a SIGKILL between them is repaired by `recover` on the next open."""
+    target, new_dir = Path(target), Path(new_dir)
+    swap = _swap_lock(target)
+    held: Lock | None = None
+    try:
+        old = _old(target)
+        if old.exists() and not target.exists():
+            old.rename(target)  # an earlier swap was killed between its renames
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists() and (target / "LOCK").exists():
+            fd = _lock_fd(target / "LOCK", exclusive=True)
+            if fd is None:
+                raise StoreInUse(_IN_USE, file=str(target))
+            held = Lock(fd)
+        _renames(new_dir, target, old)
+    finally:
+        if held is not None:
+            held.release()
+        swap.release()
+    shutil.rmtree(old, ignore_errors=True)
+    clean_stale_builds(target)
+
+
+def _renames(new_dir: Path, target: Path, old: Path) -> None:
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        if target.exists():
+            target.rename(old)
+        new_dir.rename(target)
+    finally:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)

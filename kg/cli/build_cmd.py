@@ -32,8 +32,10 @@ def register(app: typer.Typer) -> None:
     ):
         """Build the store from scratch: ontology, vocabularies, gazetteer and every document."""
         from kg.build import build as run_build
+        from kg.store import ensure_not_in_use
 
         target = store_path(store)
+        ensure_not_in_use(target)  # fail now, not after building aside (swap_in checks again)
         typer.echo(f"building {target}")
         report = run_build(target, sources or None)
         _summary(report)
@@ -51,6 +53,7 @@ def register(app: typer.Typer) -> None:
         from kg.store import Store
 
         s = Store(store_path(store))
+        typer.echo(f"ingesting {len(files)} document{'s' if len(files) != 1 else ''} into {s.path}", err=True)
         report = run_ingest(s, files)
         s.close()
         _summary(report)

@@ -24,14 +24,23 @@ def store_path(store: Optional[Path]) -> Path:
 
 
 def open_store(store: Optional[Path], *, read_only: bool = True):
+    """The store for a command. Readers hold a shared lock while they run, so a
+    query never reads a store another process is writing (undefined behaviour in
+    RocksDB): with a writer active they get StoreInUse, exit 2 (see SECURITY.md)."""
     from kg.store import Store
 
-    return Store(store_path(store), read_only=read_only)
+    return Store(store_path(store), read_only=read_only, lock=read_only)
 
 
 def fail(message: str, code: int = 2) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+INTERRUPTED = (
+    "error: interrupted; the store is consistent (each document is replaced "
+    "all-or-nothing, and an interrupted build keeps the previous store)"
+)
 
 
 def handle_errors(fn):
@@ -46,7 +55,7 @@ def handle_errors(fn):
         except KgError as exc:
             fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
+            typer.echo(INTERRUPTED, err=True)
             raise typer.Exit(130) from None
 
     return wrapper
