@@ -212,14 +212,20 @@ def status_line_text(ln: Line) -> str:
 # -- tree ----------------------------------------------------------------------
 
 
-def _content(blocks: list[Line | Table], i: int, step: int = 1) -> Line | Table | None:
+def _content_index(blocks: list[Line | Table], i: int, step: int = 1) -> int:
+    """Index of the next block with content from `i` (a rule line is furniture), or -1."""
     j = i + step
     while 0 <= j < len(blocks):
         b = blocks[j]
         if isinstance(b, Table) or (b.text and not re.fullmatch(r"-{3,}|\*{3,}|_{3,}", b.text)):
-            return b
+            return j
         j += step
-    return None
+    return -1
+
+
+def _content(blocks: list[Line | Table], i: int, step: int = 1) -> Line | Table | None:
+    j = _content_index(blocks, i, step)
+    return blocks[j] if j >= 0 else None
 
 
 def toc_flags(blocks: list[Line | Table]) -> set[int]:
@@ -232,11 +238,13 @@ def toc_flags(blocks: list[Line | Table]) -> set[int]:
             if nt:
                 cand[i] = nt
     for i, (n, _t) in cand.items():
-        nxt = _content(blocks, i)
+        # the index comes with the block: `blocks.index(nxt)` was quadratic and
+        # could pick an earlier equal block
+        j = _content_index(blocks, i)
+        nxt = blocks[j] if j >= 0 else None
         if is_leader_line(blocks[i]) or (isinstance(nxt, Line) and is_leader_line(nxt) and numbered(nxt) is None):
             toc.add(i)
             continue
-        j = blocks.index(nxt) if nxt is not None else -1
         if j in cand and cand[j][0] == n + 1 and cand[j][1]:
             toc.add(i)
             toc.add(j)
