@@ -67,7 +67,7 @@ def open_store(path: str | Path | None = None):
     """Open the store read-only (default: `store_location()`)."""
     from kg.store import Store
 
-    return Store(path or store_location(), read_only=True)
+    return Store(path or store_location(), read_only=True, lock=True)
 
 
 # -- dates -------------------------------------------------------------------

@@ -30,5 +30,5 @@ def _open(store):
     from kg.store import Store
 
     if store is None or isinstance(store, (str, Path)):
-        return Store(Path(store) if store is not None else default_store(), read_only=True)
+        return Store(Path(store) if store is not None else default_store(), read_only=True, lock=True)
     return store

@@ -5,11 +5,13 @@ pyoxigraph) on the store directory, read-only unless asked otherwise, with the
 default graph as the union of all named graphs so that catalogue queries give
 the embedded store's rows.
 
-A read-only server opens RocksDB as a secondary reader and takes no lock, so
-it can run beside other readers; while a writer (`kg build`'s swap,
-`kg ingest`) changes the store it may see a stale or inconsistent state
-(Oxigraph: "undefined behaviour"), so restart it after a rebuild. `--writable`
-takes the store's lock: it fails while any other process holds the store.
+A read-only server holds the store's shared reader lock (kg.store.reader_lock)
+for its whole life, like every other reader: it runs beside `kg query` and
+other readers, and a writer (`kg ingest`, `kg build`) is refused with "store is
+in use" instead of changing the store under it (Oxigraph calls reading during
+a write undefined behaviour). Stop the server to write, then start it again.
+`--writable` takes the store's own lock: it fails while any other process
+holds the store.
 """
 from __future__ import annotations
 
@@ -124,7 +126,15 @@ def stop(proc: subprocess.Popen) -> None:
 def serve_forever(cfg: ServeConfig, announce=print) -> int:
     """Start, announce the query URL (first line of output), run until the server
     exits or we are told to stop; returns the exit code."""
-    proc, url = start(cfg)
+    from kg.store import reader_lock
+
+    lock = None if cfg.writable else reader_lock(cfg.store)
+    try:
+        proc, url = start(cfg)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
 
     def _term(signum, frame):
         # only unwind here: proc.wait() below holds Popen's waitpid lock, so the
@@ -141,3 +151,5 @@ def serve_forever(cfg: ServeConfig, announce=print) -> int:
     finally:
         stop(proc)
         signal.signal(signal.SIGTERM, old)
+        if lock is not None:
+            lock.release()

@@ -89,3 +89,15 @@ def test_command_is_read_only_and_local_by_default():
     cmd = ServeConfig(Path("/s")).command("oxigraph", 7878)
     assert cmd[1] == "serve-read-only" and "127.0.0.1:7878" in cmd and "--union-default-graph" in cmd
     assert ServeConfig(Path("/s"), writable=True).command("oxigraph", 1)[1] == "serve"
+
+
+def test_writer_is_refused_while_serving(served, kg_store_dir):
+    """The read-only server holds the reader lock: `kg ingest` gets "in use", exit 2,
+    and the server keeps answering."""
+    src = sorted((Path(__file__).resolve().parents[2] / "data" / "sources").glob("*.txt"))[0]
+    out = subprocess.run([*KG, "ingest", str(src), "--store", str(kg_store_dir)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert "in use" in out.stderr
+    cols, rows = queries.run("documents", endpoint=served)
+    assert rows
