@@ -61,9 +61,18 @@ def foreign_city(country: str | None, name: str) -> URIRef:
     return _id(f"foreign/{_h((country or '') + '|' + name)}")
 
 
+_CORP = re.compile(r"\(주\)|주식회사|\(사\)|\(재\)|사단법인|재단법인|\(유\)|유한회사")
+
+
 def organization(name: str) -> URIRef:
-    """A partner organisation, identified by its normalised name (spaces removed)."""
-    key = "".join(unicodedata.normalize("NFKC", name).split()).lower()
+    """A partner organisation, identified by its normalised name: NFKC (which turns
+    `㈜` into `(주)`), corporate-form markers and spaces removed, lowercased.
+
+    >>> organization("㈜카카오") == organization("주식회사 카카오") == organization("(주)카카오")
+    True
+    """
+    key = _CORP.sub("", unicodedata.normalize("NFKC", name))
+    key = "".join(key.split()).lower() or name
     return _id(f"org/{_h(key)}")
 
 

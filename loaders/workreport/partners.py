@@ -33,7 +33,8 @@ def relation_of(cell: str) -> str | None:
 
 def org_name(mention: str) -> str:
     key = re.sub(r"[\s\-·()]", "", mention).lower()
-    return _ORG_ALIASES.get(key, _ORG_ALIASES.get(re.sub(r"[^가-힣a-z]", "", key), nfc(mention)))
+    plain = re.sub(r"㈜|\(주\)|주식회사|\(사\)|\(재\)|사단법인|재단법인", "", nfc(mention)).strip()
+    return _ORG_ALIASES.get(key, _ORG_ALIASES.get(re.sub(r"[^가-힣a-z]", "", key), plain or nfc(mention)))
 
 
 def _segments(header: list[str]) -> list[list[int]]:
@@ -170,6 +171,41 @@ def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | No
     return Party(piece, name=org_name(piece))
 
 
+# `한국전력공사와 업무협약 체결`, `(주)카카오와 「…」 MOU 체결`: the named body right
+# before 와/과. Accepted only as a government the gazetteer knows or a name that
+# looks like an organisation (suffix list), never a generic `5개 대학`.
+_PROSE = re.compile(
+    r"(?P<name>[가-힣A-Za-z0-9㈜()·&\-]{2,25})\s*(?:와|과)\s+(?:(?:「[^」]*」|'[^']*'|‘[^’]*’|\"[^\"]*\")\s*)?"
+    r"(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
+)
+_ORG_SUFFIX = re.compile(
+    r"(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|경찰서|소방서|"
+    r"교육청|교육지원청|청|처|부|위원회|그룹|전자|통신|카드|보험|증권|㈜|\(주\)|주식회사)$|^(?:㈜|\(주\)|주식회사)|^[A-Z][A-Za-z&\-]{1,}$"
+)
+
+
+def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:
+    """
+    >>> class R:
+    ...     def party(self, *a, **k): return None
+    >>> _prose_partner("○ 한국전력공사와 업무협약 체결('23.3.15.)", Party("x", code="1"), R(), set()).name
+    '한국전력공사'
+    >>> _prose_partner("관내 5개 대학과 업무협약 체결", Party("x", code="1"), R(), set()) is None
+    True
+    """
+    m = _PROSE.search(text)
+    if not m:
+        return None
+    name = m.group("name").strip("·-")
+    before = text[: m.start("name")]
+    if re.search(r"\d+\s*개\s*$|등\s*$", before) or (re.fullmatch(r"[가-힣]+", name) and len(name) < 3):
+        return None  # `5개 대학과`, `관내 대학과`: not a named partner
+    p = _party(name, issuer, res, issuer_names)
+    if p is None or p.code:
+        return p
+    return p if _ORG_SUFFIX.search(name) and not _UNNAMED.search(name) else None
+
+
 def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int | None,
                        issuer_names: set[str]) -> list[Agreement]:
     if issuer is None:
@@ -203,7 +239,10 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
             pm = re.search(r"\(([^()]*\d[^()]*)\)\s*$", text) or re.search(r"\(([^()]*\d[^()]*)\)", text)
             date = _agree_date(pm.group(1), ref_year) if pm else _agree_date(text, ref_year)
         if not parties:
-            continue
+            prose = _prose_partner(text, issuer, res, issuer_names)
+            if prose is None:
+                continue
+            parties.append(prose)
         found.append(Agreement((issuer, *_dedupe(parties)), _kind(text), title, date, ln.no))
     return _merge(found)
 
