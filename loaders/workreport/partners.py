@@ -273,11 +273,24 @@ def _merge(found: list[Agreement]) -> list[Agreement]:
 # -- awards ------------------------------------------------------------------------
 
 _GRADES = ("최우수기관", "우수기관", "최우수상", "우수상", "장려상", "대통령상", "국무총리상", "장관상", "특별상",
+           "대통령 표창", "국무총리 표창", "장관 표창", "장관표창",
            "공로상", "대상", "금상", "은상", "동상", "최우수", "우수", "장려", "1위", "인증", "선정")
 _GRADE_RE = "|".join(_GRADES)
 _EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?P<awarder>[가-힣]{2,12}(?:부|처|청|위원회|원))?\s*"
                    r"(?P<name>[^:：()]{2,40}?평가)\s*결과\s*[:：]\s*(?P<res>.+)$")
 _PRIZE = re.compile(r"(?P<name>[^,()]{3,60}?)\s*['‘\"“]?(?P<grade>" + _GRADE_RE + r")['’\"”]?\s*(?:수상|선정|획득)")
+# `민원서비스 종합평가 '가'등급 달성`, `청렴도 평가 2등급`: a rating as written
+_RATING = re.compile(r"(?P<name>[^,()]{3,60}?평가)\s*(?:결과\s*)?[:：]?\s*['‘\"“]?(?P<grade>[가-마SABCD1-5])['’\"”]?\s*등급")
+_AWARDER = re.compile(r"^([가-힣A-Za-z]{2,20}(?:부|처|청|위원회|원|협회|재단|공사|학회|센터|본부|연합회|신문|일보))(?:\s*주관)?$")
+
+
+def _awarder_in(text: str, name: str) -> str | None:
+    """`(행정안전부, '23.12.)` after the award, or `행정안전부 주관 …` / `행정안전부 …` before it."""
+    pm = re.search(r"\(([^(),]+)[,)]", text)
+    if pm and _AWARDER.match(pm.group(1).strip()):
+        return _AWARDER.match(pm.group(1).strip()).group(1)
+    lead = re.match(r"(?:(?:19|20)\d\d\s*년?\s*)?([가-힣]{2,12}(?:부|처|청|위원회))\s", name)
+    return lead.group(1) if lead else None
 
 
 def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
@@ -309,10 +322,18 @@ def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) ->
             name = nfc(re.sub(r"^[^가-힣A-Za-z0-9「『]+", "", m.group("name")))
             if re.search(r"\d+\s*개", name):
                 continue
-            awarder = re.match(r"([가-힣]{2,12}(?:부|처|청|위원회))\s", name)
             date = None
             pm = re.search(r"\(([^()]*\d[^()]*)\)", text[m.end():])
             if pm:
                 date = parse_date(pm.group(1), ref_year)
-            out.append(Award(issuer, name, m.group("grade"), awarder.group(1) if awarder else None, date, None, ln.no))
+            out.append(Award(issuer, name, m.group("grade"), _awarder_in(text[m.end():], name), date, None, ln.no))
+            continue
+        m = _RATING.search(text)
+        if m:
+            name = nfc(re.sub(r"^[^가-힣A-Za-z0-9「『]+", "", m.group("name")))
+            name = re.sub(r"^([가-힣]{2,12}(?:부|처|청|위원회))\s*주관\s*", "", name)
+            pm = re.search(r"\(([^()]*\d[^()]*)\)", text[m.end():])
+            date = parse_date(pm.group(1), ref_year) if pm else None
+            awarder = _awarder_in(text[m.end():], nfc(m.group("name")).lstrip("-○□ "))
+            out.append(Award(issuer, name, f"{m.group('grade')}등급", awarder, date, None, ln.no))
     return out
