@@ -1,10 +1,11 @@
 """Build and ingest: ontology + vocabularies + gazetteer + documents into a store."""
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,49 +97,211 @@ def bundled_sources() -> list[Path]:
 
 def document_triples(path: Path) -> tuple[DocResult, list]:
     """Read and extract one document; never raises a KgError (it is in the result)."""
-    from loaders import extract_source, read_source
+    res, records = _records(Path(path))
+    if records is None:
+        return res, []
     from loaders.to_rdf import to_triples
+
+    return res, list(to_triples(records))
+
+
+def _records(path: Path) -> tuple[DocResult, list | None]:
+    from loaders import extract_source, read_source
 
     res = DocResult(str(path))
     try:
         src = read_source(path)
         records = extract_source(src)
-        res.doc_id, res.genre = src.doc_id, records[0].genre
-        triples = list(to_triples(records))
-        for rec in records[1:]:
-            name = type(rec).__name__
-            res.counts[name] = res.counts.get(name, 0) + 1
-        return res, triples
     except KgError as exc:
         res.error = exc
-        return res, []
+        return res, None
+    res.doc_id, res.genre = src.doc_id, records[0].genre
+    for rec in records[1:]:
+        name = type(rec).__name__
+        res.counts[name] = res.counts.get(name, 0) + 1
+    return res, records
 
 
-def ingest(store: Store, files: Iterable[Path]) -> BuildReport:
-    """Replace each document's graph, one transaction per document."""
+# -- N-Quads lines, made in the worker processes ------------------------------
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _nt_term(term, cache: dict) -> str:
+    """An rdflib term as N-Triples, exactly as kg.store.to_ox would write it."""
+    hit = cache.get(term)
+    if hit is not None:
+        return hit
+    from rdflib import URIRef
+
+    from kg.store import to_ox
+
+    text = str(to_ox(term))
+    if isinstance(term, URIRef):  # literals are rarely repeated; IRIs always are
+        cache[term] = text
+    return text
+
+
+def document_quads(path: Path, want_records: bool = False) -> tuple[DocResult, list[str], list | None]:
+    """One document as de-duplicated N-Quads lines in its own graph (for bulk loading)."""
+    res, records = _records(Path(path))
+    if records is None:
+        return res, [], None
+    from loaders.to_rdf import to_triples
+
+    try:
+        g = " " + _nt_term(iris.doc_graph(res.doc_id), {}) + " .\n"
+        cache: dict = {}
+        lines = list(dict.fromkeys(
+            f"{_nt_term(s_, cache)} {_nt_term(p_, cache)} {_nt_term(o_, cache)}{g}" for s_, p_, o_ in to_triples(records)))
+    except (ValueError, TypeError) as exc:
+        from kg.errors import StoreError
+
+        res.error = StoreError(f"graph {iris.doc_graph(res.doc_id)} not written: {exc}")
+        return res, [], None
+    res.triples = len(lines)
+    return res, lines, records if want_records else None
+
+
+def _quads_job(args):
+    return document_quads(*args)
+
+
+def _triples_job(path):
+    return document_triples(path)
+
+
+def _workers(n_files: int, workers: int | None) -> int:
+    if workers is None:
+        workers = int(os.environ.get("LGKG_BUILD_WORKERS", "0")) or (os.cpu_count() or 1)
+    return max(1, min(workers, 8, n_files // 4 or 1))
+
+
+class _Pool:
+    """Worker processes for extraction, started *before* any store is opened (forked
+    children then hold no RocksDB state); `None` workers or one worker: run inline."""
+
+    def __init__(self, workers: int):
+        self.workers, self.pool = workers, None
+
+    def __enter__(self):
+        if self.workers > 1:
+            import multiprocessing as mp
+
+            from kg.gazetteer import Gazetteer
+
+            Gazetteer.load()  # loaded once here, inherited by forked workers
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            self.pool = ctx.Pool(self.workers)
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.terminate() if exc[0] else self.pool.close()
+            self.pool.join()
+
+    def map(self, job, items: list) -> Iterator:
+        """job(item) for each item, in order; at most a window of results is ever in
+        memory (documents are streamed, never all held at once)."""
+        if self.pool is None:
+            for it in items:
+                yield job(it)
+            return
+        window = 16 * self.workers
+        for start in range(0, len(items), window):
+            yield from self.pool.imap(job, items[start:start + window], chunksize=2)
+
+
+def ingest(store: Store, files: Iterable[Path], *, workers: int | None = 1,
+           on_document: Callable[[DocResult, list], None] | None = None) -> BuildReport:
+    """Replace each document's graph, one transaction per document.
+
+    Extraction may run on `workers` processes (None: one per CPU); the writes stay
+    in this process, in file order, one SPARQL update per document."""
     t0 = time.perf_counter()
     report = BuildReport()
     report.base_triples = ensure_base(store)
-    for f in files:
-        res, triples = document_triples(Path(f))
+    files = [Path(f) for f in files]
+    with _Pool(_workers(len(files), workers)) as pool:
+        return _ingest(store, files, pool, on_document, t0, report)
+
+
+def _ingest(store, files, pool, on_document, t0, report) -> BuildReport:
+    for res, triples in pool.map(_triples_job, files):
         if res.error is None:
             res.triples = store.replace_graph(iris.doc_graph(res.doc_id), triples)
+            if on_document is not None:
+                on_document(res, triples)
         report.documents.append(res)
+        del triples
     store.flush()
     report.store_triples = len(store)
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def build(target: Path, files: Iterable[Path] | None = None) -> BuildReport:
+BATCH_QUADS = 400_000
+
+
+def bulk_ingest(store: Store, files: Iterable[Path], *, workers: int | None = None,
+                on_records: Callable[[DocResult, list], None] | None = None, pool: _Pool | None = None) -> BuildReport:
+    """Fill a *fresh* store fast: base graphs, then every document's graph, loaded with
+    pyoxigraph's bulk loader in batches of ~BATCH_QUADS quads (not transactional:
+    only for a store that is built aside and swapped in, see `build`)."""
+    import pyoxigraph as ox
+
+    files = [Path(f) for f in files]
+    if pool is None:
+        with _Pool(_workers(len(files), workers)) as own:
+            return bulk_ingest(store, files, on_records=on_records, pool=own)
+    t0 = time.perf_counter()
+    report = BuildReport()
+    for graph, triples in base_graphs():
+        report.base_triples += store.bulk_add(graph, triples)
+    batch: list[str] = []
+
+    def flush_batch():
+        if batch:
+            store.ox.bulk_load(input="".join(batch).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            batch.clear()
+
+    want = on_records is not None
+    for res, lines, records in pool.map(_quads_job, [(f, want) for f in files]):
+        report.documents.append(res)
+        if res.error is not None:
+            continue
+        batch.extend(lines)
+        if on_records is not None:
+            on_records(res, records)
+        if len(batch) >= BATCH_QUADS:
+            flush_batch()
+    flush_batch()
+    store.flush()
+    report.store_triples = len(store)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def build(target: Path, files: Iterable[Path] | None = None, *, bulk: bool = True, workers: int | None = None,
+          on_records: Callable[[DocResult, list], None] | None = None) -> BuildReport:
     """A fresh store from scratch, built beside `target` and swapped in at the end,
-    so an interrupted build leaves the previous store untouched."""
+    so an interrupted build leaves the previous store untouched.
+
+    `bulk` (default) loads with pyoxigraph's bulk loader and extracts documents on
+    `workers` processes (None: one per CPU); `bulk=False` is the plain path, one
+    SPARQL update per document (kept for comparison: `bench/run.py`)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=target.name + ".build-", dir=target.parent))
+    files = list(files) if files is not None else bundled_sources()
     try:
-        store = Store(work)
-        report = ingest(store, files if files is not None else bundled_sources())
+        if bulk:
+            with _Pool(_workers(len(files), workers)) as pool:  # before the store is opened
+                store = Store(work)
+                report = bulk_ingest(store, files, on_records=on_records, pool=pool)
+        else:
+            store = Store(work)
+            report = ingest(store, files, workers=1 if workers is None else workers)
         store.close()
         del store
         swap_in(work, target)
