@@ -149,38 +149,44 @@ def with_values(text: str, bindings) -> str:
 
 # -- results -----------------------------------------------------------------
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {
-    "http://www.w3.org/2001/XMLSchema#integer": int,
-    "http://www.w3.org/2001/XMLSchema#long": int,
-    "http://www.w3.org/2001/XMLSchema#int": int,
-    "http://www.w3.org/2001/XMLSchema#decimal": Decimal,
-    "http://www.w3.org/2001/XMLSchema#double": float,
-    "http://www.w3.org/2001/XMLSchema#float": float,
+    **dict.fromkeys((_XSD + t for t in ("integer", "long", "int", "short", "nonNegativeInteger")), int),
+    _XSD + "decimal": Decimal,
+    _XSD + "double": float,
+    _XSD + "float": float,
 }
 
 
+def plain_literal(lexical: str, datatype: str) -> object:
+    """A literal as a JSON-ready value (shared by the embedded store and remote
+    endpoints, so both give the same rows): numbers stay numbers, booleans
+    booleans, everything else its lexical form.
+
+    >>> plain_literal("2.0", _XSD + "decimal"), plain_literal("0", _XSD + "boolean"), plain_literal("2021", _XSD + "gYear")
+    (2, False, '2021')
+    """
+    kind = _NUMERIC.get(datatype)
+    if kind is not None:
+        try:
+            v = kind(lexical)
+        except (ValueError, ArithmeticError):
+            return lexical
+        if isinstance(v, Decimal):
+            return int(v) if v == v.to_integral_value() else float(v)
+        return v
+    if datatype == _XSD + "boolean":
+        return lexical.strip() in ("true", "1")
+    return lexical
+
+
 def plain(term) -> object:
-    """pyoxigraph term -> JSON-ready value: numbers stay numbers, the rest lexical strings."""
+    """pyoxigraph term -> JSON-ready value."""
     if term is None:
         return None
     if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype else ""
-        if dt in _NUMERIC:
-            return _number(term.value, _NUMERIC[dt])
-        if dt == "http://www.w3.org/2001/XMLSchema#boolean":
-            return term.value in ("true", "1")
-        return term.value
+        return plain_literal(term.value, term.datatype.value if term.datatype else "")
     return term.value
-
-
-def _number(lexical: str, kind):
-    try:
-        v = kind(lexical)
-    except (ValueError, ArithmeticError):
-        return lexical
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
-    return v
 
 
 def tidy_rows(q: CatalogueQuery | None, columns: list[str], rows: list[list]) -> list[list]:

@@ -12,22 +12,10 @@ from __future__ import annotations
 import re
 import urllib.parse
 import urllib.request
-from decimal import Decimal
 from urllib.error import HTTPError, URLError
 
 from kg.errors import QueryError, StoreError
-
-_NUMERIC = {
-    "http://www.w3.org/2001/XMLSchema#integer": int,
-    "http://www.w3.org/2001/XMLSchema#long": int,
-    "http://www.w3.org/2001/XMLSchema#int": int,
-    "http://www.w3.org/2001/XMLSchema#short": int,
-    "http://www.w3.org/2001/XMLSchema#nonNegativeInteger": int,
-    "http://www.w3.org/2001/XMLSchema#decimal": Decimal,
-    "http://www.w3.org/2001/XMLSchema#double": float,
-    "http://www.w3.org/2001/XMLSchema#float": float,
-}
-_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+from kg.queries import plain_literal
 
 
 def plain_binding(b: dict | None):
@@ -45,18 +33,7 @@ def plain_binding(b: dict | None):
     value = b["value"]
     if b.get("type") not in ("literal", "typed-literal"):
         return value
-    dt = b.get("datatype", "")
-    if dt in _NUMERIC:
-        try:
-            v = _NUMERIC[dt](value)
-        except (ValueError, ArithmeticError):
-            return value
-        if isinstance(v, Decimal):
-            return int(v) if v == v.to_integral_value() else float(v)
-        return v
-    if dt == _BOOLEAN:
-        return value.strip() in ("true", "1")
-    return value
+    return plain_literal(value, b.get("datatype", ""))
 
 
 def _query_form(sparql: str) -> str:
