@@ -55,8 +55,17 @@ def handle_errors(fn):
         except KgError as exc:
             fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
+            # the build/ingest `finally` blocks already ran while the exception
+            # unwound; a stray second interrupt during interpreter shutdown must not
+            # turn exit 130 into death by signal, so ignore SIGINT and leave now
+            import os
+            import signal
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             typer.echo(INTERRUPTED, err=True)
-            raise typer.Exit(130) from None
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
 
     return wrapper
 
