@@ -147,13 +147,11 @@ def document_quads(path: Path, want_records: bool = False) -> tuple[DocResult, l
     res, records = _records(Path(path))
     if records is None:
         return res, [], None
-    from loaders.to_rdf import to_triples
+    from loaders.to_rdf import to_ntriples
 
     try:
         g = " " + _nt_term(iris.doc_graph(res.doc_id), {}) + " .\n"
-        cache: dict = {}
-        lines = list(dict.fromkeys(
-            f"{_nt_term(s_, cache)} {_nt_term(p_, cache)} {_nt_term(o_, cache)}{g}" for s_, p_, o_ in to_triples(records)))
+        lines = [line + g for line in dict.fromkeys(to_ntriples(records))]
     except (ValueError, TypeError) as exc:
         from kg.errors import StoreError
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -47,12 +48,17 @@ class _Builder:
         if o is not None:
             self.out.append((s, p, o))
 
+    # literals: rdflib terms here; pre-rendered N-Triples text in _NTBuilder
+    lit = staticmethod(Literal)
+    ko = staticmethod(ko)
+    date_lit = staticmethod(date_literal)
+
     def prov(self, node: URIRef, rec) -> None:
         self.add(node, PROV.wasDerivedFrom, self.doc_iri)
         if getattr(rec, "line", 0):
-            self.add(node, LGKG.sourceLine, Literal(rec.line))
+            self.add(node, LGKG.sourceLine, self.lit(rec.line))
         if getattr(rec, "line_end", None):
-            self.add(node, LGKG.sourceLineEnd, Literal(rec.line_end))
+            self.add(node, LGKG.sourceLineEnd, self.lit(rec.line_end))
 
     def concept(self, scheme: str, label: str | None) -> URIRef | None:
         """A scheme concept; a label the scheme lacks becomes a new concept here."""
@@ -64,7 +70,7 @@ class _Builder:
             self.described.add(iri)
             self.add(iri, RDF.type, SKOS.Concept)
             self.add(iri, SKOS.inScheme, iris.scheme(scheme))
-            self.add(iri, SKOS.prefLabel, ko(label))
+            self.add(iri, SKOS.prefLabel, self.ko(label))
             self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
         return iri
 
@@ -83,14 +89,14 @@ class _Builder:
         if iri not in self.described:
             self.described.add(iri)
             self.add(iri, RDF.type, kind)
-            self.add(iri, SKOS.prefLabel, ko(name))
-            self.add(iri, RDFS.label, ko(name))
+            self.add(iri, SKOS.prefLabel, self.ko(name))
+            self.add(iri, RDFS.label, self.ko(name))
             name_node = URIRef(str(iri) + "/name/0")
             self.add(iri, LGKG.hasName, name_node)
             self.add(name_node, RDF.type, LGKG.AgencyName)
-            self.add(name_node, LGKG.name, ko(name))
+            self.add(name_node, LGKG.name, self.ko(name))
             if p.country:
-                self.add(iri, LGKG.country, ko(p.country))
+                self.add(iri, LGKG.country, self.ko(p.country))
         return iri
 
     def unit(self, name: str, kind: str, parent: URIRef | None = None, key: str | None = None) -> URIRef:
@@ -98,8 +104,8 @@ class _Builder:
         if iri not in self.described:
             self.described.add(iri)
             self.add(iri, RDF.type, LGKG.OrganizationalUnit)
-            self.add(iri, SKOS.prefLabel, ko(name.replace(" ", "")))
-            self.add(iri, RDFS.label, ko(name.replace(" ", "")))
+            self.add(iri, SKOS.prefLabel, self.ko(name.replace(" ", "")))
+            self.add(iri, RDFS.label, self.ko(name.replace(" ", "")))
             self.add(iri, LGKG.unitKind, iris.concept("unit-kinds", kind))
             if self.issuer_code:
                 self.add(iri, ORG.unitOf, iris.agency(self.issuer_code))
@@ -122,15 +128,90 @@ class _Builder:
 
     def date(self, node: URIRef, prop: URIRef, iso: str | None) -> None:
         if iso:
-            self.add(node, prop, date_literal(iso))
+            self.add(node, prop, self.date_lit(iso))
 
+
+
+
+class _Lit(str):
+    """A literal already written as N-Triples text (made by pyoxigraph)."""
+
+    __slots__ = ()
+
+
+_XSD_STRING = str(XSD.string)
+_XSD_INTEGER = ox.NamedNode(str(XSD.integer))
+_XSD_BOOLEAN = ox.NamedNode(str(XSD.boolean))
+_DATATYPES = {str(t): ox.NamedNode(str(t)) for t in (XSD.date, XSD.gYearMonth, XSD.gYear)}
+
+
+class _NTBuilder(_Builder):
+    """The same mapping, written straight to N-Triples lines ("s p o", no dot):
+    no rdflib term is built for a literal, and each IRI is rendered once. The text
+    is exactly what `kg.store.to_ox` makes of the rdflib terms of `_Builder`
+    (pyoxigraph renders both; tests compare the two)."""
+
+    def __init__(self, doc: r.DocumentInfo):
+        super().__init__(doc)
+        self._text: dict[str, str] = {}
+
+    def _term(self, t) -> str:
+        if t.__class__ is _Lit:
+            return t
+        hit = self._text.get(t)
+        if hit is None:
+            if isinstance(t, URIRef):
+                hit = self._text[t] = str(ox.NamedNode(t))
+            else:  # an rdflib term from a path without a fast literal
+                from kg.store import to_ox
+
+                return str(to_ox(t))
+        return hit
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.out.append(f"{self._term(s)} {self._term(p)} {self._term(o)}")
+
+    def lit(self, value, datatype=None, lang=None):
+        cls = value.__class__
+        if cls is str:
+            if lang:
+                return _Lit(ox.Literal(value, language=lang.lower()))
+            if datatype is None or str(datatype) == _XSD_STRING:
+                return _Lit(ox.Literal(value))
+            dt = _DATATYPES.get(str(datatype))
+            if dt is not None:
+                return _Lit(ox.Literal(value, datatype=dt))
+        elif datatype is None and lang is None:
+            if cls is int:
+                return _Lit(ox.Literal(str(value), datatype=_XSD_INTEGER))
+            if cls is bool:
+                return _Lit(ox.Literal("true" if value else "false", datatype=_XSD_BOOLEAN))
+        return Literal(value, datatype=datatype, lang=lang)  # rendered by _term via to_ox
+
+    def ko(self, text: str):
+        return _Lit(ox.Literal(nfc(text), language="ko"))
+
+    def date_lit(self, iso: str):
+        date_literal(iso)  # the same check
+        return self.lit(iso, datatype={10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(iso)])
 
 def to_triples(records: Iterable[r.Record]) -> Iterator[Triple]:
     """All triples of one document's records (the first record is its DocumentInfo)."""
+    return iter(_map(_Builder, records).out)
+
+
+def to_ntriples(records: Iterable[r.Record]) -> list[str]:
+    """The same triples as `to_triples`, as N-Triples lines without the final " ."
+    (duplicates kept, in the same order): the fast path of bulk builds."""
+    return _map(_NTBuilder, records).out
+
+
+def _map(builder, records: Iterable[r.Record]):
     recs = list(records)
     if not recs or not isinstance(recs[0], r.DocumentInfo):
         raise ValueError("records must start with the document's DocumentInfo")
-    b = _Builder(recs[0])
+    b = builder(recs[0])
     _document(b, recs[0])
     ctx = _Context(b, recs)
     # sister-city relations first: discounts point at them
@@ -141,7 +222,7 @@ def to_triples(records: Iterable[r.Record]) -> Iterator[Triple]:
             raise TypeError(f"no RDF mapping for {type(rec).__name__}")
         handler(b, rec, ctx)
     _staffing_summaries(b, ctx)
-    return iter(b.out)
+    return b
 
 
 class _Context:
@@ -161,25 +242,25 @@ class _Context:
 def _document(b: _Builder, d: r.DocumentInfo) -> None:
     s = b.doc_iri
     b.add(s, RDF.type, LGKG.SourceDocument)
-    b.add(s, DCT.identifier, Literal(d.doc_id))
-    b.add(s, LGKG.fileName, Literal(d.file_name))
-    b.add(s, LGKG.sha256, Literal(d.sha256))
+    b.add(s, DCT.identifier, b.lit(d.doc_id))
+    b.add(s, LGKG.fileName, b.lit(d.file_name))
+    b.add(s, LGKG.sha256, b.lit(d.sha256))
     b.add(s, LGKG.genre, iris.concept("document-genres", d.genre))
     if d.title:
-        b.add(s, DCT.title, ko(d.title))
-        b.add(s, RDFS.label, ko(d.title))
+        b.add(s, DCT.title, b.ko(d.title))
+        b.add(s, RDFS.label, b.ko(d.title))
     b.add(s, LGKG.issuer, b.party(d.issuer))
     if d.bureau:
         b.add(s, LGKG.bureau, b.unit(d.bureau, "bureau"))
     if d.year:
-        b.add(s, LGKG.fiscalYear, Literal(d.year, datatype=XSD.gYear))
+        b.add(s, LGKG.fiscalYear, b.lit(d.year, datatype=XSD.gYear))
     if d.council_session:
-        b.add(s, LGKG.councilSession, ko(d.council_session))
+        b.add(s, LGKG.councilSession, b.ko(d.council_session))
     b.date(s, DCT.date, d.date)
     ref = d.reference_date or (f"{d.year}-01-01" if d.year else None)
     if ref and len(ref) == 10:
-        b.add(s, LGKG.referenceDate, Literal(ref, datatype=XSD.date))
-    b.add(s, LGKG.sourceLine, Literal(d.line or 1))
+        b.add(s, LGKG.referenceDate, b.lit(ref, datatype=XSD.date))
+    b.add(s, LGKG.sourceLine, b.lit(d.line or 1))
 
 
 def _division(b: _Builder, d: r.Division, ctx: _Context) -> None:
@@ -198,7 +279,7 @@ def _staffing_summaries(b: _Builder, ctx: _Context) -> None:
         if s.grade:
             node = b.node("staffing", f"{s.unit}-{s.grade}", LGKG.StaffingRecord, s)
             _staffing_values(b, node, s, ctx)
-            b.add(node, LGKG.staffGrade, Literal(s.grade))
+            b.add(node, LGKG.staffGrade, b.lit(s.grade))
         else:
             entry = summary.setdefault(s.unit, {"rec": s, "kind": None})
             entry["staff"] = s
@@ -211,7 +292,7 @@ def _staffing_summaries(b: _Builder, ctx: _Context) -> None:
             b.add(node, LGKG.staffingOf, _unit_for(b, name, ctx))
             b.add(node, LGKG.agency, b.party(b.doc.issuer))
         if info.get("teams") is not None:
-            b.add(node, LGKG.teamCount, Literal(info["teams"]))
+            b.add(node, LGKG.teamCount, b.lit(info["teams"]))
 
 
 def _unit_for(b: _Builder, name: str, ctx: _Context) -> URIRef:
@@ -225,16 +306,16 @@ def _staffing_values(b: _Builder, node: URIRef, s: r.Staffing, ctx: _Context) ->
     b.add(node, LGKG.staffingOf, _unit_for(b, s.unit, ctx))
     b.add(node, LGKG.agency, b.party(b.doc.issuer))
     if s.authorized is not None:
-        b.add(node, LGKG.authorized, Literal(s.authorized))
+        b.add(node, LGKG.authorized, b.lit(s.authorized))
     if s.current is not None:
-        b.add(node, LGKG.current, Literal(s.current))
+        b.add(node, LGKG.current, b.lit(s.current))
     b.date(node, LGKG.asOf, s.as_of)
 
 
 def _program(b: _Builder, p: r.Program, ctx: _Context) -> None:
     n = b.node("program", p.key, LGKG.Program, p)
-    b.add(n, DCT.title, ko(p.title))
-    b.add(n, RDFS.label, ko(p.title))
+    b.add(n, DCT.title, b.ko(p.title))
+    b.add(n, RDFS.label, b.ko(p.title))
     b.add(n, LGKG.agency, b.party(b.doc.issuer))
     if p.department:
         b.add(n, LGKG.runBy, _unit_for(b, p.department, ctx))
@@ -243,29 +324,29 @@ def _program(b: _Builder, p: r.Program, ctx: _Context) -> None:
     for status in p.status:
         b.add(n, LGKG.programStatus, b.concept("program-status", status))
     if p.budget_krw is not None:
-        b.add(n, LGKG.budgetKRW, Literal(p.budget_krw))
+        b.add(n, LGKG.budgetKRW, b.lit(p.budget_krw))
     if p.non_budget:
-        b.add(n, LGKG.nonBudget, Literal(True))
+        b.add(n, LGKG.nonBudget, b.lit(True))
     if p.fiscal_year:
-        b.add(n, LGKG.fiscalYear, Literal(p.fiscal_year, datatype=XSD.gYear))
+        b.add(n, LGKG.fiscalYear, b.lit(p.fiscal_year, datatype=XSD.gYear))
     b.date(n, LGKG.periodStart, p.period_start)
     b.date(n, LGKG.periodEnd, p.period_end)
     for basis in p.legal_basis:
-        b.add(n, LGKG.legalBasis, ko(basis))
+        b.add(n, LGKG.legalBasis, b.ko(basis))
 
 
 def _budget_line(b: _Builder, x: r.BudgetLine, ctx: _Context) -> None:
     n = b.node("budget", f"{x.program_key}-L{x.line}-{x.source or 'total'}", LGKG.BudgetLine, x)
     b.add(iris.node("program", b.doc.doc_id, x.program_key), LGKG.hasBudgetLine, n)
     if x.amount_krw is not None:
-        b.add(n, LGKG.amountKRW, Literal(x.amount_krw))
-    b.add(n, SCHEMA.currency, Literal("KRW"))
+        b.add(n, LGKG.amountKRW, b.lit(x.amount_krw))
+    b.add(n, SCHEMA.currency, b.lit("KRW"))
     b.add(n, LGKG.fundingSource, b.concept("funding-sources", x.source))
     if x.share is not None:
-        b.add(n, LGKG.share, Literal(Decimal(x.share)))
+        b.add(n, LGKG.share, b.lit(Decimal(x.share)))
     fy = x.fiscal_year or _program_year(b, x.program_key, ctx)
     if fy:
-        b.add(n, LGKG.fiscalYear, Literal(fy, datatype=XSD.gYear))
+        b.add(n, LGKG.fiscalYear, b.lit(fy, datatype=XSD.gYear))
 
 
 def _program_year(b: _Builder, key: str, ctx: _Context) -> str | None:
@@ -276,7 +357,7 @@ def _program_year(b: _Builder, key: str, ctx: _Context) -> str | None:
 def _milestone(b: _Builder, m: r.Milestone, ctx: _Context) -> None:
     n = b.node("milestone", f"{m.program_key}-L{m.line}", LGKG.Milestone, m)
     b.add(iris.node("program", b.doc.doc_id, m.program_key), LGKG.hasMilestone, n)
-    b.add(n, RDFS.label, ko(m.label))
+    b.add(n, RDFS.label, b.ko(m.label))
     b.date(n, DCT.date, m.date)
     b.date(n, LGKG.periodEnd, m.date_end)
 
@@ -294,13 +375,13 @@ def _outcome(b: _Builder, o: r.Outcome, ctx: _Context) -> None:
         agency = b.party(b.doc.issuer)
     b.add(n, LGKG.outcomeOf, subject)
     b.add(n, LGKG.agency, agency)
-    b.add(n, LGKG.metric, ko(o.metric))
+    b.add(n, LGKG.metric, b.ko(o.metric))
     if o.value is not None:
-        b.add(n, LGKG.value, Literal(Decimal(o.value)))
+        b.add(n, LGKG.value, b.lit(Decimal(o.value)))
     if o.unit:
-        b.add(n, LGKG.unit, ko(o.unit))
+        b.add(n, LGKG.unit, b.ko(o.unit))
     if o.value_text:
-        b.add(n, LGKG.valueText, ko(o.value_text))
+        b.add(n, LGKG.valueText, b.ko(o.value_text))
     b.date(n, LGKG.asOf, o.date)
     b.date(n, LGKG.periodStart, o.period_start)
     b.date(n, LGKG.periodEnd, o.period_end)
@@ -313,7 +394,7 @@ def _sister_city(b: _Builder, s: r.SisterCity, ctx: _Context) -> None:
     b.add(n, LGKG.party, partner)
     b.add(n, LGKG.relationType, b.concept("relation-types", s.relation))
     b.date(n, DCT.date, s.date)
-    b.add(n, LGKG.mentionedAs, ko(s.partner.mention))
+    b.add(n, LGKG.mentionedAs, b.ko(s.partner.mention))
     b.add(agency, LGKG.sisterCity, partner)
     b.add(partner, LGKG.sisterCity, agency)
     ctx.relations.setdefault(partner, n)
@@ -325,9 +406,9 @@ def _discount(b: _Builder, d: r.Discount, ctx: _Context) -> None:
     n = b.node("discount", f"L{d.line}-{iris._h(d.facility, 8)}", LGKG.DiscountOffer, d)
     b.add(n, LGKG.offeredBy, offered)
     b.add(n, LGKG.beneficiary, benefit)
-    b.add(n, LGKG.facility, ko(d.facility))
+    b.add(n, LGKG.facility, b.ko(d.facility))
     if d.rate:
-        b.add(n, LGKG.rate, ko(d.rate))
+        b.add(n, LGKG.rate, b.ko(d.rate))
     issuer = b.party(b.doc.issuer)
     other = benefit if offered == issuer else offered
     b.add(n, LGKG.withinRelation, ctx.relations.get(other))
@@ -341,31 +422,31 @@ def _agreement(b: _Builder, a: r.Agreement, ctx: _Context) -> None:
         b.add(n, LGKG.party, b.party(p))
     b.add(n, LGKG.agreementType, b.concept("agreement-types", a.kind))
     if a.title:
-        b.add(n, DCT.title, ko(a.title))
-        b.add(n, LGKG.purpose, ko(a.title))
+        b.add(n, DCT.title, b.ko(a.title))
+        b.add(n, LGKG.purpose, b.ko(a.title))
     b.date(n, DCT.date, a.date)
 
 
 def _award(b: _Builder, a: r.Award, ctx: _Context) -> None:
     n = b.node("award", f"L{a.line}-{iris._h(a.award + (a.grade or ''), 8)}", LGKG.AwardConferral, a)
     b.add(n, LGKG.recipient, b.party(a.recipient))
-    b.add(n, LGKG.awardName, ko(a.award))
+    b.add(n, LGKG.awardName, b.ko(a.award))
     b.add(n, LGKG.awardGrade, b.concept("award-grades", a.grade))
     if a.awarder:
         b.add(n, LGKG.awardingBody, b.party(r.Party(a.awarder, name=a.awarder)))
     b.date(n, DCT.date, a.date)
     if a.subject:
-        b.add(n, LGKG.subject, ko(a.subject))
+        b.add(n, LGKG.subject, b.ko(a.subject))
 
 
 def _case(b: _Builder, c: r.Case, ctx: _Context) -> None:
     n = iris.case(c.key)
     b.add(n, RDF.type, LGKG.InnovationCase)
-    b.add(n, SKOS.prefLabel, ko(c.name))
-    b.add(n, RDFS.label, ko(c.name))
+    b.add(n, SKOS.prefLabel, b.ko(c.name))
+    b.add(n, RDFS.label, b.ko(c.name))
     for alt in c.alt_names:
         if nfc(alt) != nfc(c.name):
-            b.add(n, SKOS.altLabel, ko(alt))
+            b.add(n, SKOS.altLabel, b.ko(alt))
     b.add(n, LGKG.originAgency, b.party(c.origin))
     b.add(n, PROV.wasDerivedFrom, b.doc_iri)
 
@@ -378,16 +459,16 @@ def _entry(b: _Builder, e: r.Entry, ctx: _Context) -> None:
     b.add(n, LGKG.describesCase, iris.case(e.case_key))
     year = e.year or b.doc.year
     if year:
-        b.add(n, LGKG.fiscalYear, Literal(year, datatype=XSD.gYear))
+        b.add(n, LGKG.fiscalYear, b.lit(year, datatype=XSD.gYear))
     for h in e.highlights:
-        b.add(n, LGKG.highlight, ko(h))
+        b.add(n, LGKG.highlight, b.ko(h))
     if e.contact_department:
-        b.add(n, LGKG.contactDepartment, ko(e.contact_department))
+        b.add(n, LGKG.contactDepartment, b.ko(e.contact_department))
         unit = iris.unit(e.agency.code, nfc(e.contact_department).replace(" ", ""))
         if unit not in b.described:
             b.described.add(unit)
             b.add(unit, RDF.type, LGKG.OrganizationalUnit)
-            b.add(unit, SKOS.prefLabel, ko(e.contact_department))
+            b.add(unit, SKOS.prefLabel, b.ko(e.contact_department))
             b.add(unit, LGKG.unitKind, iris.concept("unit-kinds", "division"))
             b.add(unit, ORG.unitOf, agency)
             b.add(unit, PROV.wasDerivedFrom, b.doc_iri)
@@ -395,8 +476,8 @@ def _entry(b: _Builder, e: r.Entry, ctx: _Context) -> None:
     for i, sec in enumerate(e.sections):
         s = b.node("section", f"{e.key}-{i}", LGKG.EntrySection, sec)
         b.add(n, LGKG.hasSection, s)
-        b.add(s, LGKG.sectionTitle, ko(sec.title))
-        b.add(s, LGKG.sectionText, Literal(sec.text.strip(), lang="ko") if sec.text.strip() else None)
+        b.add(s, LGKG.sectionTitle, b.ko(sec.title))
+        b.add(s, LGKG.sectionText, b.lit(sec.text.strip(), lang="ko") if sec.text.strip() else None)
 
 
 def _adoption(b: _Builder, a: r.Adoption, ctx: _Context) -> None:
@@ -407,7 +488,7 @@ def _adoption(b: _Builder, a: r.Adoption, ctx: _Context) -> None:
     b.add(n, LGKG.sourceAgency, b.party(a.source))
     b.add(n, LGKG.channel, b.concept("adoption-channels", a.channel))
     b.date(n, DCT.date, a.date)
-    b.add(n, LGKG.mentionedAs, ko(a.adopter.mention))
+    b.add(n, LGKG.mentionedAs, b.ko(a.adopter.mention))
 
 
 _HANDLERS = {

@@ -119,3 +119,26 @@ def test_hand_made_graph_conforms_to_shapes(store):
         data.add(t)
     result = validate_graph(data)
     assert result.conforms, result.summary()
+
+
+@pytest.mark.parametrize("records", [REPORT, CASEBOOK], ids=["report", "casebook"])
+def test_ntriples_fast_path_writes_what_the_rdflib_path_writes(records):
+    """`to_ntriples` (bulk builds) must give, line for line, what `kg.store.to_ox`
+    makes of `to_triples` (ingest, tests): same terms, same order."""
+    from kg.store import to_ox
+    from loaders.to_rdf import to_ntriples
+
+    slow = [" ".join(str(to_ox(t)) for t in tr) for tr in to_triples(records)]
+    assert to_ntriples(records) == slow
+    assert any('"^^<http://www.w3.org/2001/XMLSchema#decimal>' not in x and "^^" in x for x in slow)
+
+
+def test_ntriples_fast_path_on_the_bundled_documents():
+    from kg.build import bundled_sources
+    from kg.store import to_ox
+    from loaders import load_records
+    from loaders.to_rdf import to_ntriples
+
+    for path in bundled_sources():
+        recs = load_records(path)
+        assert to_ntriples(recs) == [" ".join(str(to_ox(t)) for t in tr) for tr in to_triples(recs)], path.name
