@@ -144,6 +144,8 @@ _FROM_PLAIN = re.compile(r"(?P<agency>[가-힣]{1,6}(?:시|군|구|도))\s*(?:�
 
 
 def _named_source(no: int, s: str) -> list[Found]:
+    if "벤치마킹" not in s:  # both patterns need it
+        return []
     m = _FROM.search(s)
     if m:
         return [Found(clean_case_name(m.group("case")), "벤치마킹", no,
@@ -162,6 +164,8 @@ _SPREAD = re.compile(
 
 
 def _spread(no: int, s: str) -> list[Found]:
+    if "벤치마킹" not in s and "확산" not in s and "전파" not in s:  # _SPREAD needs one
+        return []
     if _FROM.search(s) or _FROM_PLAIN.search(s) or "에서 벤치마킹" in s:
         return []
     m = _SPREAD.search(s)
