@@ -12,6 +12,10 @@ from decimal import Decimal
 # -- normalisation ---------------------------------------------------------
 
 _MIDDOTS = "･·ㆍ•∙⋅・"
+_normalize = unicodedata.normalize
+_TAG = re.compile(r"<[^>]+>")
+_HASHES = re.compile(r"^\s*#+\s*")
+_LEAD_MARK = re.compile(r"^\s*[□■○●◦◎▶▸►◆◇※\-·•∙ㆍ]\s*")
 
 
 def nfc(text: str) -> str:
@@ -20,8 +24,9 @@ def nfc(text: str) -> str:
     >>> nfc("  경기   수원시 ")
     '경기 수원시'
     """
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u3000", " ")
-    return " ".join(text.split())
+    # str.split() splits on every Unicode space, \u00a0 and \u3000 included,
+    # and NFC never produces either: no replace() needed
+    return " ".join(_normalize("NFC", text).split())
 
 
 def strip_markup(text: str) -> str:
@@ -34,10 +39,10 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("<b>디지털행정과 (4개팀)</b>")
     '디지털행정과 (4개팀)'
     """
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"^\s*#+\s*", "", text)
+    text = _TAG.sub(" ", text)
+    text = _HASHES.sub("", text)
     text = text.replace("**", "").replace("\\*", "*")
-    text = re.sub(r"^\s*[□■○●◦◎▶▸►◆◇※\-·•∙ㆍ]\s*", "", text)
+    text = _LEAD_MARK.sub("", text)
     return nfc(text)
 
 
@@ -49,6 +54,11 @@ _MONEY = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>조|억|천만|백만|십만|만|천|백)?(?=\s*(?:\d|조|억|천|백|만|원))"
 )
 _MONEY_TAIL = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:조|억|천만|백만|십만|만|천|백)?\s*원")
+_MONEY_CHAIN = re.compile(r"(\d[\d,]*(?:\.\d+)?\s*(?:조|억|천만|백만|십만|만|천|백)\s*)+$")
+_MONEY_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(조|억|천만|백만|십만|만|천|백)?")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_FIRST_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
 def parse_krw(text: str) -> int | None:
@@ -77,11 +87,10 @@ def parse_krw(text: str) -> int | None:
         return None
     # walk back over a chain like "22조 9,953억원": every number+unit before 원
     start = m.start()
-    chain = re.compile(r"(\d[\d,]*(?:\.\d+)?\s*(?:조|억|천만|백만|십만|만|천|백)\s*)+$")
-    prefix = chain.search(text[:start])
+    prefix = _MONEY_CHAIN.search(text[:start])
     segment = text[prefix.start() if prefix else start:m.end()]
     total = Decimal(0)
-    for num, unit in re.findall(r"(\d[\d,]*(?:\.\d+)?)\s*(조|억|천만|백만|십만|만|천|백)?", segment):
+    for num, unit in _MONEY_PART.findall(segment):
         total += Decimal(num.replace(",", "")) * _UNIT[unit or ""]
     return int(total)
 
@@ -95,7 +104,7 @@ def parse_amount(number: str, unit: str) -> int | None:
     True
     """
     number = number.strip().replace(",", "")
-    if not re.fullmatch(r"\d+(?:\.\d+)?", number):
+    if not _PLAIN_NUMBER.fullmatch(number):
         return None
     unit = unit.strip().removesuffix("원")
     if unit not in _UNIT:
@@ -110,7 +119,7 @@ def parse_percent(text: str) -> Decimal | None:
     >>> parse_percent("무료") is None
     True
     """
-    m = re.search(r"(\d+(?:\.\d+)?)\s*%", text)
+    m = _PERCENT.search(text)
     return Decimal(m.group(1)) / 100 if m else None
 
 
@@ -122,7 +131,7 @@ def parse_number(text: str) -> Decimal | None:
     >>> parse_number("104,642명")
     Decimal('104642')
     """
-    m = re.search(r"-?\d[\d,]*(?:\.\d+)?", text)
+    m = _FIRST_NUMBER.search(text)
     if not m:
         return None
     try:
@@ -142,6 +151,10 @@ _DATE = re.compile(
     + r"(?:(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)\s*[.일]?)?)?"
 )
 _YEAR_ONLY = re.compile(r"(?<!\d)(?P<y4>(?:19|20)\d\d)\s*(?:년|\.?\s*(?=\)|$|\s))")
+_YEAR_NYEON = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*년")
+_TILDE = re.compile(r"\s*[~∼〜～]\s*")
+_YEAR_MONTH_END = re.compile(_YEAR + r"\s*[.년]\s*(?P<m>1[0-2]|0?[1-9])\s*$")
+_END_NUMS = re.compile(r"\s*(\d{1,2})\s*[.월]?\s*(?:(\d{1,2})\s*[.일]?)?")
 _MONTH_DAY = re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*[.월]\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)\s*[.일]?")
 
 
@@ -191,7 +204,7 @@ def parse_date(text: str, ref_year: int | None = None) -> str | None:
         month = int(m.group("m")) if m.group("m") else None
         day = int(m.group("d")) if (month and m.group("d")) else None
         return _iso(y, month, day)
-    m = re.search(r"(?<!\d)((?:19|20)\d\d)\s*년", text) or _YEAR_ONLY.search(text)
+    m = _YEAR_NYEON.search(text) or _YEAR_ONLY.search(text)
     if m:
         return _iso(int(m.group(1)))
     if ref_year is not None:
@@ -222,11 +235,11 @@ def parse_period(text: str, ref_year: int | None = None) -> tuple[str | None, st
     ('2026-06-03', None)
     """
     text = nfc(text)
-    parts = re.split(r"\s*[~∼〜～]\s*", text, maxsplit=1)
+    parts = _TILDE.split(text, maxsplit=1)
     start = parse_date(parts[0], ref_year)
     if start is None:
         # "2026. 2~4월": year and first month on the left, month on the right
-        m = re.search(_YEAR + r"\s*[.년]\s*(?P<m>1[0-2]|0?[1-9])\s*$", parts[0])
+        m = _YEAR_MONTH_END.search(parts[0])
         if m:
             start = _iso(_year(m), int(m.group("m")))
     if len(parts) == 1 or start is None:
@@ -239,7 +252,7 @@ def _period_end(start: str, right: str) -> str | None:
     if full and _DATE.match(right.strip()):
         return full
     y = int(start[:4])
-    nums = re.match(r"\s*(\d{1,2})\s*[.월]?\s*(?:(\d{1,2})\s*[.일]?)?", right)
+    nums = _END_NUMS.match(right)
     if not nums:
         return None
     a, b = int(nums.group(1)), nums.group(2)

@@ -21,6 +21,8 @@ from loaders.text import nfc, parse_date
 
 _SESSION = re.compile(r"제\s*\d+\s*회\s*(?P<council>[가-힣 ]{1,20}?)\s*의회\s*(?:제\s*\d+\s*차\s*)?(?:임시회|정례회)")
 _TITLE = re.compile(r"^(?:(?:19|20)\d\d\s*년?\s*(?:도)?\s*)?(?:주요\s*업무|업무\s*보고|현안\s*업무)[^.]{0,16}$")
+_BUREAU = re.compile(r"[가-힣]{1,10}(?:국|실|본부|단)")
+_DOC_DATE = re.compile(r"(?:19|20)\d\d\s*[.년]\s*\d{1,2}\s*[.월]?(?:\s*\d{1,2}\s*[.일]?)?\s*(?:\(.\))?")
 _METRO = {"서울": "서울특별시", "부산": "부산광역시", "대구": "대구광역시", "인천": "인천광역시", "광주": "광주광역시",
           "대전": "대전광역시", "울산": "울산광역시", "세종": "세종특별자치시", "경기": "경기도", "강원": "강원특별자치도",
           "충북": "충청북도", "충남": "충청남도", "전북": "전북특별자치도", "전남": "전라남도", "경북": "경상북도",
@@ -84,8 +86,8 @@ def council_session(text: str) -> tuple[str, str] | None:
 
 def bureau_of(front: list[str]) -> str | None:
     for t in front:
-        c = re.sub(r"\s+", "", t)
-        if re.fullmatch(r"[가-힣]{1,10}(?:국|실|본부|단)", c) and not c.endswith(("순서", "목차")):
+        c = "".join(t.split())
+        if _BUREAU.fullmatch(c) and not c.endswith(("순서", "목차")):
             return c
     return None
 
@@ -104,7 +106,7 @@ def year_and_date(front: list[str], title: str | None) -> tuple[str | None, str 
         year = m.group(1) if m else None
     doc_date = None
     for t in front:
-        if re.fullmatch(r"(?:19|20)\d\d\s*[.년]\s*\d{1,2}\s*[.월]?(?:\s*\d{1,2}\s*[.일]?)?\s*(?:\(.\))?", t):
+        if _DOC_DATE.fullmatch(t):
             doc_date = parse_date(t)
             break
     if year is None and doc_date:
@@ -115,7 +117,7 @@ def year_and_date(front: list[str], title: str | None) -> tuple[str | None, str 
 def as_of_dates(lines: list[str]) -> list[str]:
     out = []
     for t in lines:
-        if re.search(r"기준|현재", t):
+        if ("기준" in t or "현재" in t):
             d = parse_date(t)
             if d and len(d) == 10:
                 out.append(d)

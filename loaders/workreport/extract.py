@@ -13,6 +13,8 @@ from loaders.text import nfc, parse_amount, parse_krw, parse_period
 from loaders.workreport import money, units
 from loaders.workreport.parse import Document, Line, Node, Table
 
+_TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
+_LAW_WORD = re.compile(r"조례|법률|법」")
 STATUS_MARKS = ("신규", "개선", "확대", "계속")
 _ACTION_END = ("구축", "강화", "고도화", "도입", "운영", "추진", "설치", "조성", "제공", "실시", "시행", "개최", "]", ")")
 _LEGAL = re.compile(r"「[^」]+」(?:\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?)?|[가-힣 ]{2,40}(?:법률|법|조례|규칙|시행령)\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?")
@@ -172,7 +174,7 @@ def node_legal(node: Node) -> tuple[str, ...]:
         in_basis = "근거" in units.compact(e.label)
         if kv and "근거" in kv[0]:
             text = kv[1]
-        elif in_basis or "「" in e.block.text and re.search(r"조례|법률|법」", e.block.text) and kv and "근거" in kv[0]:
+        elif in_basis or "「" in e.block.text and _LAW_WORD.search(e.block.text) and kv and "근거" in kv[0]:
             text = e.block.text
         else:
             continue
@@ -184,7 +186,7 @@ def node_legal(node: Node) -> tuple[str, ...]:
 
 
 def make_program(node: Node, key: str, parent_key: str | None, ctx: Context) -> tuple[Program, Line | None, str | None]:
-    title, status = split_status(nfc(re.sub(r"(?:\.{3,}|-{3,})\s*\d*\s*$", "", node.title)))
+    title, status = split_status(nfc(_TITLE_LEADERS.sub("", node.title)))
     bline, value, year = node_budget(node)
     amount = parse_krw(value) if value else None
     non_budget = bool(value and "비예산" in value)
@@ -245,6 +247,11 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
 
 # -- milestones ------------------------------------------------------------------
 
+_KEY_SPLIT = re.compile(r"\s*[:：]")
+_DATED_KEY = re.compile(r"^(?:'|’|‘)?\d{2,4}\s*\.")
+_DATED_VALUE = re.compile(r"^\s*(?:(?:19|20)\d\d|['’‘]\d\d)\s*[.년]")
+_DATED_CELL = re.compile(r"^\s*(?:['’‘]\d\d|(?:19|20)\d\d)\s*[.년]")
+_DATED_CELL_DOT = re.compile(r"^\s*(?:['’‘]\d\d|(?:19|20)\d\d)\s*\.")
 _DATE_ONLY_REST = re.compile(r"[\d\s.~∼〜～'’‘`년월일중순초말경예정부터까지()·,/상하반기연중]")
 _NOT_MILESTONE_KEYS = re.compile(r"(?:기간|일시|일자|시기|시간|기준|선거일|투표일|개설일|준공일|개관일|설립)$")
 
@@ -284,16 +291,16 @@ def _line_milestone(key: str, b: Line, prev: Line | None, label: str, ctx: Conte
     kv = b.kv()
     if not kv:
         return []
-    k_raw = nfc(re.split(r"\s*[:：]", text, maxsplit=1)[0])
+    k_raw = nfc(_KEY_SPLIT.split(text, maxsplit=1)[0])
     k, v = kv
-    if re.match(r"^(?:'|’|‘)?\d{2,4}\s*\.", k_raw) and v:
+    if v and _DATED_KEY.match(k_raw):
         start, end = _date_value(k_raw, ctx.ref_year)
         if start:
             return [Milestone(key, nfc(v), start, end, b.no)]
         return []
     if not v or _NOT_MILESTONE_KEYS.search(k) or units.is_budget_key(k) or units.is_period_key(k):
         return []
-    if not re.match(r"^\s*(?:(?:19|20)\d\d|['’‘]\d\d)\s*[.년]", v) or "기준" in v:
+    if not _DATED_VALUE.match(v) or "기준" in v:
         return []
     rest = _DATE_ONLY_REST.sub("", v)
     if len(rest) > 4 and not _is_schedule(label):
@@ -310,13 +317,13 @@ def _table_milestones(key: str, t: Table, ctx: Context) -> list[Milestone]:
     for r, no in zip(t.rows[1:], t.row_lines[1:]):
         if len(r) < 2:
             continue
-        start, end = (_date_value(r[0], None) if re.match(r"^\s*(?:['’‘]\d\d|(?:19|20)\d\d)\s*[.년]", r[0])
+        start, end = (_date_value(r[0], None) if _DATED_CELL.match(r[0])
                       else (None, None))
         if start:
             out.append(Milestone(key, nfc(r[1]), start, end, no))
             continue
         for h, cell in zip(header[1:], r[1:]):
-            if re.match(r"^\s*(?:['’‘]\d\d|(?:19|20)\d\d)\s*\.", cell):
+            if _DATED_CELL_DOT.match(cell):
                 s, e = _date_value(cell, None)
                 if s:
                     label = f"{nfc(r[0])} ({nfc(h)})" if h.strip() else nfc(r[0])

@@ -24,6 +24,8 @@ _RESULT_LABEL = re.compile(r"실적|현황|성과|결과")
 _VALUE = re.compile(r"^(?:총|연|약|누적|월|일)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[가-힣a-zA-Z%㎡]+)?")
 _STOP = re.compile(r"^(?:대상|내용|주요내용|목적|방법|추진방법|기간|사업기간|위치|운영시간|지원대상|지원내용|추진내용|"
                    r"사업내용|운영방법|운영방향|주요업무|근무인원|처리기간|대상업무|사업대상)$")
+_AS_OF_WORD = re.compile(r"기준|현재")
+_KEY_SPLIT = re.compile(r"\s*[:：]")
 _YEAR_H = re.compile(r"^((?:19|20)\d\d)년?도?$")
 
 
@@ -61,7 +63,7 @@ def extract_outcomes(nodes: dict[str, Node]) -> list[Outcome]:
         as_of = None
         for e in node.entries:
             b = e.block
-            if isinstance(b, Line) and re.search(r"기준|현재", b.text) and b.text.startswith("("):
+            if isinstance(b, Line) and b.text.startswith("(") and _AS_OF_WORD.search(b.text):
                 as_of = parse_date(b.text)
             if not _RESULT_LABEL.search(units.compact(e.label)):
                 continue
@@ -74,7 +76,7 @@ def extract_outcomes(nodes: dict[str, Node]) -> list[Outcome]:
             mv = metric_value(kv[1])
             if mv is None:
                 continue
-            metric = nfc(re.split(r"\s*[:：]", b.text, maxsplit=1)[0])
+            metric = nfc(_KEY_SPLIT.split(b.text, maxsplit=1)[0])
             date, year = _when(kv[1], e.label, as_of)
             out.append(Outcome(key, metric, mv[0], mv[1], nfc(kv[1]), date, year, year, line=b.no))
     return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from loaders.text import nfc
 from loaders.workreport import units
@@ -35,10 +36,23 @@ LABEL_WORDS = ("추진배경", "추진방향", "추진계획", "추진실적", "
                "기본방향", "기대효과", "현황", "배경", "조성개요", "선거개요", "발간개요", "활동사진",
                "주요성과", "성과", "실적", "개요", "주요내용", "세부추진계획", "필요성", "문제점", "개선방안")
 _LABEL = re.compile(r"^(?:'?\d{2,4}년?(?:도)?)?(?:" + "|".join(LABEL_WORDS) + r")")
+_TAG = re.compile(r"<[^>]+>")
+_CELL_BREAK = re.compile(r"<(?:li|br|p)[^>]*>")
+_RULE = re.compile(r"[-*_=]{3,}")
+_MARK = re.compile(r"^([" + re.escape(MARKERS) + CIRCLED + r"])\s*")
+_PAREN_NUMBER = re.compile(r"^\d{1,2}\s*\)")
+_NOT_TITLE = re.compile(r"^(?:\d{1,2}(?:\s*[.~∼)월일%,]|\s*$)|[~∼(]|[월일년]\b)")
+_FURNITURE = re.compile(r"-{3,}|\*{3,}|_{3,}")
+_MAIN_WORK = re.compile(r"(?:\d{4}\s*년?\s*)?주요\s*업무.{0,12}")
+_DIGITS = re.compile(r"\d+")
+_NO_CACHE = object()
 
 
 @dataclass
 class Line:
+    """A line of the document. `compact`, `kv()` and `numbered()` are computed
+    once per line and kept (a Line is not changed after it is made)."""
+
     no: int  # 1-based
     raw: str
     text: str  # markup and leading marker removed, NFC
@@ -47,16 +61,23 @@ class Line:
     bold: bool = False
     indent: int = 0
 
-    @property
+    @cached_property
     def compact(self) -> str:
-        return re.sub(r"\s+", "", self.text)
+        return "".join(self.text.split())
 
     def kv(self) -> tuple[str, str] | None:
         """(key with spaces removed, value) of a `key : value` line."""
-        m = _KV.match(self.text)
-        if not m or "(" in m.group("k") and ")" not in m.group("k"):
-            return None
-        return re.sub(r"\s+", "", m.group("k")), m.group("v").strip()
+        try:
+            return self.__dict__["_kv"]
+        except KeyError:
+            pass
+        kv = None
+        if ":" in self.text or "：" in self.text:
+            m = _KV.match(self.text)
+            if m and not ("(" in m.group("k") and ")" not in m.group("k")):
+                kv = "".join(m.group("k").split()), m.group("v").strip()
+        self.__dict__["_kv"] = kv
+        return kv
 
 
 @dataclass
@@ -114,8 +135,10 @@ class Document:
 
 
 def clean_cell(cell: str) -> str:
-    cell = re.sub(r"<(?:li|br|p)[^>]*>", " ; ", cell)
-    cell = re.sub(r"<[^>]+>", " ", cell).replace("**", "").replace("\\*", "*")
+    if "<" in cell:
+        cell = _CELL_BREAK.sub(" ; ", cell)
+        cell = _TAG.sub(" ", cell)
+    cell = cell.replace("**", "").replace("\\*", "*")
     return nfc(cell).strip(" ;")
 
 
@@ -123,15 +146,16 @@ def make_line(no: int, raw: str) -> Line:
     s = raw.replace("\\*", "*").replace("\\-", "-")
     indent = len(s) - len(s.lstrip(" "))
     s = s.strip()
-    if re.fullmatch(r"[-*_=]{3,}", s):
+    if _RULE.fullmatch(s):
         s = ""
     heading = len(s) - len(s.lstrip("#"))
     s = s.lstrip("#").strip()
     bold = s.startswith("**")
-    s = re.sub(r"<[^>]+>", " ", s).replace("**", "")
-    s = nfc(s)
+    if "<" in s:
+        s = _TAG.sub(" ", s)
+    s = nfc(s.replace("**", ""))
     marker = None
-    m = re.match(r"^([" + re.escape(MARKERS) + CIRCLED + r"])\s*", s)
+    m = _MARK.match(s)
     if m:
         marker = m.group(1)
         if marker not in CIRCLED:
@@ -165,7 +189,17 @@ def numbered(ln: Line) -> tuple[int, str] | None:
     """(number, title) of an item heading like `# 1. 제목`, `1 | 제목`, `## 2` (title follows)."""
     if ln.marker:
         return None
-    if re.match(r"^\d{1,2}\s*\)", ln.text):
+    cache = ln.__dict__
+    nt = cache.get("_numbered", _NO_CACHE)
+    if nt is _NO_CACHE:
+        nt = cache["_numbered"] = _numbered(ln)
+    return nt
+
+
+def _numbered(ln: Line) -> tuple[int, str] | None:
+    if not ln.text[:1].isdigit():
+        return None
+    if _PAREN_NUMBER.match(ln.text):
         return None
     m = _BARE_NUMBER.match(ln.text)
     if m:
@@ -174,9 +208,10 @@ def numbered(ln: Line) -> tuple[int, str] | None:
     if not m:
         return None
     title = m.group("t").strip(" |")
-    if not title or re.match(r"^(?:\d{1,2}(?:\s*[.~∼)월일%,]|\s*$)|[~∼(]|[월일년]\b)", title) or len(title) < 3:
+    if not title or _NOT_TITLE.match(title) or len(title) < 3:
         return None
-    if ln.kv() and len(ln.kv()[0]) > 12:
+    kv = ln.kv()
+    if kv and len(kv[0]) > 12:
         return None
     return int(m.group("n")), title
 
@@ -199,7 +234,7 @@ def skip_title(ln: Line, in_item: bool = False) -> bool:
     t = ln.compact
     m = _ROMAN.match(ln.text)
     if m:
-        t = re.sub(r"\s+", "", m.group("t"))
+        t = "".join(m.group("t").split())
     if in_item and not m and not t.startswith(("일반현황", "주요통계", "법령", "건의사항")):
         return False
     return len(t) <= 20 and any(t.startswith(s) for s in SKIP_TITLES)
@@ -217,7 +252,7 @@ def _content_index(blocks: list[Line | Table], i: int, step: int = 1) -> int:
     j = i + step
     while 0 <= j < len(blocks):
         b = blocks[j]
-        if isinstance(b, Table) or (b.text and not re.fullmatch(r"-{3,}|\*{3,}|_{3,}", b.text)):
+        if isinstance(b, Table) or (b.text and not _FURNITURE.fullmatch(b.text)):
             return j
         j += step
     return -1
@@ -310,7 +345,7 @@ def build(text: str) -> Document:
             head, pending = pending, None
             if numbered(b) is None and not b.marker:
                 merged = Line(head.no, head.raw + " " + b.raw, b.text, None, head.heading, head.bold, head.indent)
-                _place(nodes, st, (int(re.match(r"\d+", head.text).group(0)), b.text), merged)
+                _place(nodes, st, (int(_DIGITS.match(head.text).group(0)), b.text), merged)
                 continue
         dname = units.division_heading(b, names)
         if dname and not is_leader_line(b):
@@ -323,7 +358,7 @@ def build(text: str) -> Document:
             skip = skip_title(b, st.item is not None)
             st.reset()
             continue
-        if re.fullmatch(r"(?:\d{4}\s*년?\s*)?주요\s*업무.{0,12}", b.text) and not b.marker:
+        if not b.marker and _MAIN_WORK.fullmatch(b.text):
             skip = False
             continue
         if skip:

@@ -20,7 +20,7 @@ _UNNAMED = re.compile(r"\d+\s*개\s*(?:시\s*[·ㆍ]?\s*군|시군구|기관|지
 
 
 def _c(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def relation_of(cell: str) -> str | None:
@@ -136,6 +136,7 @@ def extract_discounts(doc: Document, issuer: Party | None, res) -> list[Discount
 
 _AGREE = re.compile(r"업무\s*협약|MOU|양해각서|협약|의향서")
 _PAREN = re.compile(r"(?:업무\s*협약|MOU|양해각서|협약|의향서)[^()]{0,12}\(([^()]+)\)")
+_NOT_AGREE = re.compile(r"위\s*[·ㆍ]?\s*수탁|권리협약|협약기관")
 _QUOTE = re.compile(r"['‘’\"“”「]([^'‘’\"“”「」]{2,80})['’\"”」]")
 
 
@@ -213,7 +214,7 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
     found: list[Agreement] = []
     for ln in doc.lines:
         text = ln.text
-        if "\t" in ln.raw or not _AGREE.search(text) or re.search(r"위\s*[·ㆍ]?\s*수탁|권리협약|협약기관", text):
+        if "\t" in ln.raw or not _AGREE.search(text) or _NOT_AGREE.search(text):
             continue
         parties: list[Party] = []
         date = None
@@ -281,6 +282,13 @@ _EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?P<awarder>[가-힣]{
 _PRIZE = re.compile(r"(?P<name>[^,()]{3,60}?)\s*['‘\"“]?(?P<grade>" + _GRADE_RE + r")['’\"”]?\s*(?:수상|선정|획득)")
 # `민원서비스 종합평가 '가'등급 달성`, `청렴도 평가 2등급`: a rating as written
 _RATING = re.compile(r"(?P<name>[^,()]{3,60}?평가)\s*(?:결과\s*)?[:：]?\s*['‘\"“]?(?P<grade>[가-마SABCD1-5])['’\"”]?\s*등급")
+_GRADE_IN = re.compile(r"(" + _GRADE_RE + r")")
+_PREV_GRADE = re.compile(r"\(\s*['’‘]?(\d{2,4})\s*년?\s*[:：]\s*(" + _GRADE_RE + r")\s*\)")
+_TOP_GRADE = re.compile(r"(?:우수기관|최우수기관)")
+_LEAD_JUNK = re.compile(r"^[^가-힣A-Za-z0-9「『]+")
+_N_COUNT = re.compile(r"\d+\s*개")
+_DATED_PAREN = re.compile(r"\(([^()]*\d[^()]*)\)")
+_HOST_LEAD = re.compile(r"^([가-힣]{2,12}(?:부|처|청|위원회))\s*주관\s*")
 _AWARDER = re.compile(r"^([가-힣A-Za-z]{2,20}(?:부|처|청|위원회|원|협회|재단|공사|학회|센터|본부|연합회|신문|일보))(?:\s*주관)?$")
 
 
@@ -301,13 +309,15 @@ def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) ->
         if "\t" in ln.raw:
             continue
         text = ln.text
-        m = _EVAL.search(text)
+        # each pattern needs these words: lines without them are skipped unsearched
+        evaluation = "평가" in text
+        m = _EVAL.search(text) if evaluation and "결과" in text else None
         if m:
             res = m.group("res")
-            g = re.search(r"(" + _GRADE_RE + r")", res.split("(")[0])
+            g = _GRADE_IN.search(res.split("(")[0])
             year = m.group("year")
             if g is None:
-                prev = re.search(r"\(\s*['’‘]?(\d{2,4})\s*년?\s*[:：]\s*(" + _GRADE_RE + r")\s*\)", res)
+                prev = _PREV_GRADE.search(res)
                 if not prev:
                     continue
                 y = prev.group(1)
@@ -317,22 +327,22 @@ def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) ->
                 grade = g.group(1)
             out.append(Award(issuer, nfc(m.group("name")), grade, m.group("awarder"), year, None, ln.no))
             continue
-        m = _PRIZE.search(text)
-        if m and "수상" in text[m.start():] or (m and re.search(r"(?:우수기관|최우수기관)", m.group("grade"))):
-            name = nfc(re.sub(r"^[^가-힣A-Za-z0-9「『]+", "", m.group("name")))
-            if re.search(r"\d+\s*개", name):
+        m = _PRIZE.search(text) if ("수상" in text or "선정" in text or "획득" in text) else None
+        if m and "수상" in text[m.start():] or (m and _TOP_GRADE.search(m.group("grade"))):
+            name = nfc(_LEAD_JUNK.sub("", m.group("name")))
+            if _N_COUNT.search(name):
                 continue
             date = None
-            pm = re.search(r"\(([^()]*\d[^()]*)\)", text[m.end():])
+            pm = _DATED_PAREN.search(text[m.end():])
             if pm:
                 date = parse_date(pm.group(1), ref_year)
             out.append(Award(issuer, name, m.group("grade"), _awarder_in(text[m.end():], name), date, None, ln.no))
             continue
-        m = _RATING.search(text)
+        m = _RATING.search(text) if evaluation and "등급" in text else None
         if m:
-            name = nfc(re.sub(r"^[^가-힣A-Za-z0-9「『]+", "", m.group("name")))
-            name = re.sub(r"^([가-힣]{2,12}(?:부|처|청|위원회))\s*주관\s*", "", name)
-            pm = re.search(r"\(([^()]*\d[^()]*)\)", text[m.end():])
+            name = nfc(_LEAD_JUNK.sub("", m.group("name")))
+            name = _HOST_LEAD.sub("", name)
+            pm = _DATED_PAREN.search(text[m.end():])
             date = parse_date(pm.group(1), ref_year) if pm else None
             awarder = _awarder_in(text[m.end():], nfc(m.group("name")).lstrip("-○□ "))
             out.append(Award(issuer, name, f"{m.group('grade')}등급", awarder, date, None, ln.no))

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIV = re.compile(r"^[가-힣A-Za-z0-9·]{2,14}(?:과|담당관)$")
 _OFFICE = re.compile(r"^[가-힣A-Za-z0-9·]{2,14}(?:사업소|수련원|연구원|센터|관리소|본부)$")
@@ -25,15 +26,27 @@ _BUDGET_KEYS = {"소요예산", "총사업비", "사업비", "총소요예산", 
                 "소요예산(안)", "예산액(총)"}
 _PERIOD_KEYS = {"사업기간", "기간", "추진기간", "조성기간", "총사업기간", "사업기한"}
 _YEAR_PREFIX = re.compile(r"^'?(?:\d{4}|\d{2})년?도?")
+_PARENS = re.compile(r"\(.*?\)")
+_LEAD_NUMBER = re.compile(r"^\d+\.?")
+_TEAMS = re.compile(r"(\d+)\s*개?\s*팀")
+_NON_DIGITS = re.compile(r"\D")
+_DIGIT = re.compile(r"\d")
+_PAGE = re.compile(r"[-.·…\s]*\d{1,3}")
+_DOTS = re.compile(r"[-.·…]{3,}")
+_MAIN_WORK = re.compile(r"(?:\d{4}년?)?주요업무(?:계획|보고)?")
 
 
 def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    # str.split() splits on exactly the characters `\s` matches
+    return "".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def division_name(text: str, offices: bool = False) -> str | None:
-    t = compact(re.sub(r"\(.*?\)", "", text)).strip("○●◦□■·-*<>")
-    t = re.sub(r"^\d+\.?", "", t)
+    if "(" in text:
+        text = _PARENS.sub("", text)
+    t = compact(text).strip("○●◦□■·-*<>")
+    t = _LEAD_NUMBER.sub("", t)
     if _NOT_DIV.search(t) or len(t) > 16:
         return None
     if _DIV.match(t) or (offices and _OFFICE.match(t)):
@@ -42,7 +55,7 @@ def division_name(text: str, offices: bool = False) -> str | None:
 
 
 def team_count(text: str) -> int | None:
-    m = re.search(r"(\d+)\s*개?\s*팀", text)
+    m = _TEAMS.search(text)
     return int(m.group(1)) if m else None
 
 
@@ -50,21 +63,23 @@ def strip_year(key: str) -> tuple[str | None, str]:
     m = _YEAR_PREFIX.match(key)
     if not m or not m.group(0)[0:1].isdigit() and not m.group(0).startswith("'"):
         return None, key
-    digits = re.sub(r"\D", "", m.group(0))
+    digits = _NON_DIGITS.sub("", m.group(0))
     year = digits if len(digits) == 4 else "20" + digits
     return year, key[m.end():]
 
 
+@lru_cache(maxsize=65536)
 def is_budget_key(key: str) -> bool:
     return strip_year(compact(key))[1] in _BUDGET_KEYS
 
 
+@lru_cache(maxsize=65536)
 def is_period_key(key: str) -> bool:
     return compact(key) in _PERIOD_KEYS
 
 
 def _is_page(cell: str) -> bool:
-    return bool(re.fullmatch(r"[-.·…\s]*\d{1,3}", cell)) or bool(re.fullmatch(r"[-.·…]{3,}", cell.strip()))
+    return bool(_PAGE.fullmatch(cell)) or bool(_DOTS.fullmatch(cell.strip()))
 
 
 def collect_division_names(lines, blocks) -> list[str]:
@@ -82,12 +97,12 @@ def collect_division_names(lines, blocks) -> list[str]:
                 add(name)
     texts = [ln for ln in lines if ln.text and "\t" not in ln.raw]
     for i, ln in enumerate(texts):
-        t = compact(ln.text)
+        t = ln.compact
         if t.endswith("사업목록"):
             add(division_name(t[:-4]))
-        elif ln.heading in (1, 2) and division_name(ln.text) and not re.search(r"\d", ln.text):
+        elif ln.heading in (1, 2) and division_name(ln.text) and not _DIGIT.search(ln.text):
             add(division_name(ln.text))
-        elif re.fullmatch(r"(?:\d{4}년?)?주요업무(?:계획|보고)?", t) and i + 1 < len(texts):
+        elif "주요업무" in t and _MAIN_WORK.fullmatch(t) and i + 1 < len(texts):
             add(division_name(texts[i + 1].text))
     return names
 
@@ -113,7 +128,7 @@ def table_divisions(table) -> list[str]:
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
     for r in rows:  # table of contents: "○ 행 정 지 원 과 | ..... | 3"
         cells = [c for c in r if c.strip()]
-        marked = r[0].strip()[:1] in "○●■□◦·" or any(re.fullmatch(r"[-.·…]{3,}", c.strip()) for c in cells)
+        marked = r[0].strip()[:1] in "○●■□◦·" or any(_DOTS.fullmatch(c.strip()) for c in cells)
         if 2 <= len(cells) <= 3 and marked and _is_page(cells[-1]) and division_name(cells[0]):
             out.append(division_name(cells[0]))
     return out
@@ -123,11 +138,11 @@ def division_heading(ln, names: list[str]) -> str | None:
     """The division whose section this line opens, if it is a division title."""
     if ln.marker in ("○", "●") and not ln.heading:
         return None
-    t = compact(ln.text)
+    t = ln.compact
     if t.endswith("사업목록"):
         t = t[:-4]
     if t in names:
         return t
-    if ln.heading in (1, 2) and not re.search(r"\d", t):
+    if ln.heading in (1, 2) and not _DIGIT.search(t):
         return division_name(t)
     return None
