@@ -15,6 +15,7 @@ Conventions of the genre (지방자치단체 혁신평가 우수사례집) this 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -78,6 +79,16 @@ class CaseTree:
 # -- line predicates -----------------------------------------------------------
 
 
+_LEAD_NO = re.compile(r"^\d{1,4}\s+")
+_TRAIL_NO = re.compile(r"\s+\d{1,4}$")
+_BULLETS = re.compile(r"^[□■○●◦▶▣\-\s]+")
+_NUMBERED = re.compile(r"^\d+\.\s*")
+_SPACES = re.compile(r"\s+")
+_FURNITURE_CHARS = frozenset("�□■ ")
+# a section title ends as its key does (leading bullets and numbers aside)
+_KEY_LAST = frozenset(k[-1] for k in _SECTION_KEYS)
+
+
 def agency_of_line(text: str) -> str | None:
     """The agency a line consists of, page numbers around it dropped.
 
@@ -88,9 +99,13 @@ def agency_of_line(text: str) -> str | None:
     >>> agency_of_line("기관장의 혁신 리더십") is None
     True
     """
-    s = nfc(text)
-    s = re.sub(r"^\d{1,4}\s+", "", s)
-    s = re.sub(r"\s+\d{1,4}$", "", s)
+    return _agency_of(nfc(text))
+
+
+def _agency_of(s: str) -> str | None:
+    """`agency_of_line` of a line already normalised (`nfc`)."""
+    s = _LEAD_NO.sub("", s)
+    s = _TRAIL_NO.sub("", s)
     if not s or not AGENCY_LINE.match(s):
         return None
     return s
@@ -102,18 +117,30 @@ def is_page_number(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     s = nfc(text)
-    return not s or bool(_FURNITURE.match(s)) or set(s) <= set("�□■ ")
+    return not s or bool(_FURNITURE.match(s)) or set(s) <= _FURNITURE_CHARS
 
 
 def section_title(text: str) -> str | None:
-    s = re.sub(r"^[□■○●◦▶▣\-\s]+", "", nfc(text))
-    s = re.sub(r"^\d+\.\s*", "", s)
-    key = re.sub(r"\s+", "", s)
+    return _section_title(nfc(text))
+
+
+def _section_title(t: str) -> str | None:
+    """`section_title` of a normalised line."""
+    if not t or t[-1] not in _KEY_LAST:
+        return None
+    s = _BULLETS.sub("", t)
+    s = _NUMBERED.sub("", s)
+    key = _SPACES.sub("", s)
     return s if key in _SECTION_KEYS else None
 
 
 def is_summary_title(text: str) -> bool:
-    return re.sub(r"\s+", "", nfc(text)) == "주요내용요약"
+    return _SPACES.sub("", nfc(text)) == "주요내용요약"
+
+
+def _is_summary_title(s: str) -> bool:
+    """`is_summary_title` of a normalised line (only single spaces left in it)."""
+    return s.replace(" ", "") == "주요내용요약"
 
 
 def known_indicator(text: str) -> bool:
@@ -121,6 +148,32 @@ def known_indicator(text: str) -> bool:
 
 
 # -- document ----------------------------------------------------------------------
+
+
+class _Lines:
+    """A document's lines, each normalised and read once: the header and list
+    scans look at every line several times."""
+
+    __slots__ = ("raw", "norm", "agency", "nxt")
+
+    def __init__(self, lines: list[str]):
+        self.raw = lines
+        self.norm = norm = [nfc(x) for x in lines]
+        self.agency = [_agency_of(x) if x else None for x in norm]
+        # nxt[i]: the first line after i with text that is not page furniture (or len)
+        n = len(lines)
+        nxt = [n] * (n + 1)
+        for i in range(n - 2, -1, -1):
+            t = norm[i + 1]
+            nxt[i] = i + 1 if t and not _PAGE_NO.match(t) else nxt[i + 1]
+        self.nxt = nxt
+
+    def next_text(self, i: int, limit: int = 6) -> int | None:
+        """Index of the next line after i with text that is not page furniture."""
+        if i < 0:
+            return _next_text(self.raw, i, limit)
+        j = self.nxt[i]
+        return j if j < len(self.raw) and j <= i + limit else None
 
 
 def _next_text(lines: list[str], i: int, limit: int = 6) -> int | None:
@@ -134,23 +187,28 @@ def _next_text(lines: list[str], i: int, limit: int = 6) -> int | None:
     return None
 
 
-def _indicator_like(lines: list[str], j: int) -> bool:
-    s = nfc(lines[j])
-    if known_indicator(s):
+def _indicator_like(doc: _Lines, j: int) -> bool:
+    s = doc.norm[j]
+    if vocab.lookup("indicators", s) is not None:
         return True
-    if (not s or len(s) > 30 or ":" in s or agency_of_line(s) or section_title(s)
-            or is_summary_title(s) or not re.search(r"[가-힣]", s) or re.match(r"^[-∙*※➜☞(]", s)):
+    if (not s or len(s) > 30 or ":" in s or doc.agency[j] or _section_title(s)
+            or _is_summary_title(s) or not _HANGUL.search(s) or _NOT_INDICATOR.match(s)):
         return False
     # an unknown indicator: the next lines are a subtitle, the summary or a section
     k = j
     for _ in range(3):
-        k = _next_text(lines, k)
+        k = doc.next_text(k)
         if k is None:
             return False
-        t = nfc(lines[k])
-        if is_summary_title(t) or section_title(t) or (t.startswith("(") and k == _next_text(lines, j)):
+        t = doc.norm[k]
+        if _is_summary_title(t) or _section_title(t) or (t.startswith("(") and k == doc.next_text(j)):
             return True
     return False
+
+
+_HANGUL = re.compile(r"[가-힣]")
+_NOT_INDICATOR = re.compile(r"^[-∙*※➜☞(]")
+_PROVINCE_START = re.compile(rf"^(?:{_PROV_FULL}|{_PROV_SHORT})")
 
 
 def find_headers(lines: list[str], headings: set[str] = frozenset()) -> list[tuple[int, str, int]]:
@@ -160,53 +218,63 @@ def find_headers(lines: list[str], headings: set[str] = frozenset()) -> list[tup
     scheme does not know is recognised when its section opened with it.
     A bare local name (`대덕구`) in running text must precede a known heading.
     """
+    return _find_headers(_Lines(lines), headings)
+
+
+def _find_headers(doc: _Lines, headings) -> list[tuple[int, str, int]]:
     out = []
-    for i, raw in enumerate(lines):
-        agency = agency_of_line(raw)
+    agencies, norm = doc.agency, doc.norm
+    for i, agency in enumerate(agencies):
         if not agency:
             continue
-        j = _next_text(lines, i)
-        if j is None or agency_of_line(lines[j]):
+        j = doc.next_text(i)
+        if j is None or agencies[j]:
             continue
-        if _list_item(lines, i, j):
+        if _list_item(doc, i, j):
             continue
-        heading = nfc(lines[j])
-        if known_indicator(heading) or heading in headings:
+        heading = norm[j]
+        if vocab.lookup("indicators", heading) is not None or heading in headings:
             out.append((i, agency, j))
-        elif re.match(rf"^(?:{_PROV_FULL}|{_PROV_SHORT})", agency) and _indicator_like(lines, j):
+        elif _PROVINCE_START.match(agency) and _indicator_like(doc, j):
             out.append((i, agency, j))
     return out
 
 
-def _list_item(lines: list[str], i: int, j: int) -> bool:
+def _list_item(doc: _Lines, i: int, j: int) -> bool:
     """An agency line closing a section's agency list, a page break before the
     first entry's indicator: that entry's header region is empty."""
+    norm = doc.norm
     p = i - 1
-    while p >= 0 and not nfc(lines[p]):
+    while p >= 0 and not norm[p]:
         p -= 1
-    return (p >= 0 and agency_of_line(lines[p]) is not None
-            and any(is_page_number(lines[k]) for k in range(i + 1, j)))
+    return (p >= 0 and doc.agency[p] is not None
+            and any(is_page_number(doc.raw[k]) for k in range(i + 1, j)))
 
 
 def find_section_lists(lines: list[str]) -> list[tuple[int, str, tuple[str, ...]]]:
     """Section-opening pages: an indicator heading, then a list of agencies."""
+    return _find_section_lists(_Lines(lines))
+
+
+def _find_section_lists(doc: _Lines) -> list[tuple[int, str, tuple[str, ...]]]:
     out = []
-    for i, raw in enumerate(lines):
-        s = nfc(raw)
-        if not s or agency_of_line(s) or len(s) > 40 or ":" in s:
+    agencies = doc.agency
+    for i, s in enumerate(doc.norm):
+        if not s or agencies[i] or len(s) > 40 or ":" in s:
             continue
         names, j = [], i
         while True:
-            j = _next_text(lines, j)
-            if j is None or not agency_of_line(lines[j]):
+            j = doc.next_text(j)
+            if j is None or not agencies[j]:
                 break
-            names.append(agency_of_line(lines[j]))
+            names.append(agencies[j])
         if len(names) >= 2:
             out.append((i, s, tuple(names)))
     return out
 
 
 _TITLE = re.compile(r"((?:19|20)\d\d)\s*년?\s*.{0,30}(혁신\s*평가|우수\s*사례)")
+_YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d)\s*[.년]|[’‘'](\d\d)\s*[.년]")
 
 
 def document_year(lines: list[str]) -> tuple[str | None, int | None]:
@@ -218,7 +286,7 @@ def document_year(lines: list[str]) -> tuple[str | None, int | None]:
             return s, int(m.group(1))
     counts: Counter[int] = Counter()
     for raw in lines:
-        for m in re.finditer(r"(?<!\d)(20\d\d)\s*[.년]|[’‘'](\d\d)\s*[.년]", raw):
+        for m in _YEAR_MENTION.finditer(raw):
             y = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
             if 2000 <= y <= 2099:
                 counts[y] += 1
@@ -227,106 +295,117 @@ def document_year(lines: list[str]) -> tuple[str | None, int | None]:
 
 def parse(text: str) -> CaseTree:
     lines = text.split("\n")
+    doc = _Lines(lines)
     title, year = document_year(lines)
-    section_lists = find_section_lists(lines)
-    headers = find_headers(lines, {h for _, h, _ in section_lists})
+    section_lists = _find_section_lists(doc)
+    headers = _find_headers(doc, {h for _, h, _ in section_lists})
     list_lines = {i for i, _, _ in section_lists}
     contacts = {i: c for i, raw in enumerate(lines)
                 if (c := parse_contact(raw, i + 1)) is not None}
+    contact_at = sorted(contacts)
     starts = sorted({i for i, _, _ in headers})
     entries: list[RawEntry] = []
     prev_end = -1
     for n, (i, agency, j) in enumerate(headers):
         nxt = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        end = next((k for k in sorted(contacts) if i < k < nxt), None)
+        # the first contact line after the header and before the next one
+        c = bisect.bisect_right(contact_at, i)
+        end = contact_at[c] if c < len(contact_at) and contact_at[c] < nxt else None
         # orphan contact lines between the previous entry and this header
-        entries.extend(_orphans(lines, contacts, prev_end, i, list_lines))
-        stop = end if end is not None else _trim_end(lines, nxt, section_lists)
-        entries.append(_entry(lines, i, agency, j, stop, contacts.get(end) if end is not None else None))
+        entries.extend(_orphans(doc, contacts, contact_at, prev_end, i, list_lines))
+        stop = end if end is not None else _trim_end(doc, nxt, section_lists)
+        entries.append(_entry(doc, i, agency, j, stop, contacts.get(end) if end is not None else None))
         prev_end = stop
-    entries.extend(_orphans(lines, contacts, prev_end, len(lines), list_lines))
+    entries.extend(_orphans(doc, contacts, contact_at, prev_end, len(lines), list_lines))
     entries.sort(key=lambda e: e.line)
     return CaseTree(title=title, year=year, entries=entries, section_lists=section_lists)
 
 
-def _trim_end(lines: list[str], nxt: int, section_lists) -> int:
+def _trim_end(doc: _Lines, nxt: int, section_lists) -> int:
     """Last line of an entry without contact line: before the next header or section list."""
     for i, _, names in section_lists:
         if i < nxt and i + len(names) * 2 + 4 >= nxt:
             nxt = min(nxt, i)
     k = nxt - 1
-    while k > 0 and not nfc(lines[k]):
+    norm = doc.norm
+    while k > 0 and not norm[k]:
         k -= 1
     return k
 
 
-def _orphans(lines, contacts, prev_end, until, list_lines) -> list[RawEntry]:
+def _orphans(doc: _Lines, contacts, contact_at, prev_end, until, list_lines) -> list[RawEntry]:
     """Entries whose header region is empty: known only from their contact line."""
     out = []
-    for k in sorted(contacts):
+    norm, raw, agencies = doc.norm, doc.raw, doc.agency
+    lo = bisect.bisect_right(contact_at, prev_end)
+    hi = bisect.bisect_left(contact_at, until)
+    for k in contact_at[lo:hi]:
         if not prev_end < k < until:
             continue
         start = prev_end + 1
-        while start < k and (not nfc(lines[start]) or is_page_number(lines[start])
-                             or start in list_lines or agency_of_line(lines[start])):
+        while start < k and (not norm[start] or is_page_number(raw[start])
+                             or start in list_lines or agencies[start]):
             start += 1
         if start in list_lines:
             start += 1
-        j = start if start < k and _indicator_like(lines, start) else None
-        out.append(_entry(lines, None, None, j, k, contacts[k], first=start))
+        j = start if start < k and _indicator_like(doc, start) else None
+        out.append(_entry(doc, None, None, j, k, contacts[k], first=start))
         prev_end = k
     return out
 
 
-def _entry(lines, i, agency, j, stop, contact, first=None) -> RawEntry:
+def _entry(doc: _Lines, i, agency, j, stop, contact, first=None) -> RawEntry:
+    lines, norm = doc.raw, doc.norm
     start = i if i is not None else (first if first is not None else (j or stop))
     e = RawEntry(line=start + 1, line_end=stop + 1, agency=agency,
                  agency_line=(i + 1) if i is not None else None,
-                 indicator=nfc(lines[j]) if j is not None else None,
+                 indicator=norm[j] if j is not None else None,
                  indicator_line=(j + 1) if j is not None else None, contact=contact)
     k = (j + 1) if j is not None else start
-    sub = _next_text(lines, k - 1)
-    if sub is not None and sub < stop and nfc(lines[sub]).startswith("("):
-        text, k2 = nfc(lines[sub]), sub
+    sub = doc.next_text(k - 1)
+    if sub is not None and sub < stop and norm[sub].startswith("("):
+        text, k2 = norm[sub], sub
         while not text.endswith(")") and k2 + 1 < stop and k2 < sub + 2:
             k2 += 1
             text = nfc(text + " " + lines[k2])
         if text.endswith(")"):
             e.subtitle = text[1:-1].strip()
             k = k2 + 1
-    _fill_body(e, lines, k, stop)
+    _fill_body(e, doc, k, stop)
     return e
 
 
-def _fill_body(e: RawEntry, lines: list[str], k: int, stop: int) -> None:
+def _fill_body(e: RawEntry, doc: _Lines, k: int, stop: int) -> None:
     in_appendix = False
+    lines, norm = doc.raw, doc.norm
+    body_norm: list[str] = []
     for idx in range(k, stop):
-        raw = lines[idx]
-        s = nfc(raw)
+        s = norm[idx]
         if not s:
             continue
         if _APPENDIX.match(s):
             in_appendix = True
             continue
-        if is_furniture(s):
+        if _FURNITURE.match(s) or set(s) <= _FURNITURE_CHARS:  # is_furniture(s)
             continue
         if in_appendix:
             e.captions.append((idx + 1, s))
             continue
-        e.body.append((idx + 1, raw.rstrip("\n")))
-    _split_sections(e)
+        e.body.append((idx + 1, lines[idx].rstrip("\n")))
+        body_norm.append(s)
+    _split_sections(e, body_norm)
 
 
-def _split_sections(e: RawEntry) -> None:
+def _split_sections(e: RawEntry, body_norm: list[str]) -> None:
+    """`body_norm`: the body lines normalised (`nfc`)."""
     from loaders.casebook.highlights import join_wrapped, summary_lines
 
     current: tuple[str, int, list[tuple[int, str]]] | None = None
     summary: list[tuple[int, str]] = []
     in_summary = False
-    for no, raw in e.body:
-        s = nfc(raw)
-        title = section_title(s)
-        if is_summary_title(s):
+    for (no, raw), s in zip(e.body, body_norm):
+        title = _section_title(s)
+        if _is_summary_title(s):
             in_summary, current = True, None
             continue
         if title:
