@@ -17,6 +17,8 @@ THRESHOLD = 0.5
 
 _CONTACT = re.compile(r"^\s*\S{0,8}\s*:\s*.{2,40}\(\s*[☎☏]", re.M)
 _SUMMARY = re.compile(r"^\s*주요\s*내용\s*요약\s*$", re.M)
+_ASK = re.compile(r"문의하실\s*곳")
+_TITLE = re.compile(r"혁신\s*평가|우수\s*사례\s*집|혁신\s*우수\s*사례")
 
 
 def looks_like(text: str) -> float:
@@ -29,15 +31,24 @@ def looks_like(text: str) -> float:
         return 0.0
     from loaders.casebook.parse import find_headers
 
-    contacts = len(re.findall(r"문의하실\s*곳", text)) or len(_CONTACT.findall(text))
+    contacts = len(_ASK.findall(text)) or len(_CONTACT.findall(text))
     summaries = len(_SUMMARY.findall(text))
     labels = sum(1 for _k, ko, _en, _alts in vocab.SCHEMES["indicators"] if ko in text)
-    headers = len(find_headers(text.split("\n")[:20000])) if labels or contacts else 0
-    title = 1.0 if re.search(r"혁신\s*평가|우수\s*사례\s*집|혁신\s*우수\s*사례", text[:3000]) else 0.0
+    headers = _has_header(text, find_headers) if labels or contacts else 0
+    title = 1.0 if _TITLE.search(text[:3000]) else 0.0
     score = (0.35 * min(contacts / 2, 1) + 0.25 * min(summaries / 2, 1) + 0.25 * min(labels, 1)
              + 0.15 * min(headers, 1) + 0.1 * title)
     score = min(score, 1.0)
     return round(score, 3)
+
+
+def _has_header(text: str, find_headers) -> int:
+    """min(1, headers in the first 20000 lines). A header found in a prefix is a
+    header of the whole (the scan only looks ahead, and a cut only hides), so the
+    first lines usually settle it."""
+    if find_headers(text.split("\n", 60)[:60]):
+        return 1
+    return min(len(find_headers(text.split("\n")[:20000])), 1)
 
 
 def extract_text(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Record]:

@@ -42,6 +42,8 @@ def parse_contact(text: str, line: int) -> Contact | None:
     >>> parse_contact("문의하실 곳 : 경기도 수원시 정책기획과(☎ 031-228-3456)", 3)
     Contact(line=3, agency='경기도 수원시', department='정책기획과')
     """
+    if ":" not in text:  # the pattern needs one (and nfc makes none)
+        return None
     s = nfc(text)
     m = _CONTACT.match(s)
     if not m:
