@@ -6,10 +6,12 @@ files is `loaders.load`'s job; triples are `loaders.to_rdf`'s.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kg.errors import GenreError, InputError, KgError
 from loaders.records import DocumentInfo, Record
-from loaders.text import nfc
+
+_normalize = unicodedata.normalize
 
 GENRE = "work-report"
 
@@ -19,6 +21,10 @@ _PLAIN_LABELS = re.compile(r"^(?:추진배경|추진계획|추진실적|추진�
 _TITLE = re.compile(r"주요\s*업무\s*(?:보고|계획|추진|현황)?|업무\s*보고|업무\s*계획|진행\s*사항\s*보고")
 _SESSION = re.compile(r"제\s*\d+\s*회\s*\S+의회\s*(?:임시회|정례회)")
 _CASEBOOK = re.compile(r"문의하실\s*곳|주요내용요약|혁신\s*평가|우수\s*사례")
+_BUREAU_LINE = re.compile(r"^\s*[가-힣](?:\s*[가-힣]){0,6}\s*(?:국|실|본부)\s*$", re.M)
+_STAFF = re.compile(r"정\s*원|현\s*원")
+_TEAMS = re.compile(r"\d+\s*개?\s*팀|과\s*별|부\s*서")
+_BUDGET = re.compile(r"소요예산\s*[:：]")
 
 
 def looks_like(text: str) -> float:
@@ -31,6 +37,19 @@ def looks_like(text: str) -> float:
     """
     if not text or not text.strip():
         return 0.0
+    global _last_score
+    cached = _last_score
+    if cached is not None and cached[0] is text:  # detect_genre, then extract_text: scored once
+        return cached[1]
+    score = _score(text)
+    _last_score = (text, score)
+    return score
+
+
+_last_score: tuple[str, float] | None = None
+
+
+def _score(text: str) -> float:
     text = nfc_lines(text)
     front = text[:3000]
     score = 0.0
@@ -38,13 +57,13 @@ def looks_like(text: str) -> float:
         score += 0.35
     if _SESSION.search(front):
         score += 0.25
-    if re.search(r"^\s*[가-힣](?:\s*[가-힣]){0,6}\s*(?:국|실|본부)\s*$", front, re.M):
+    if _BUREAU_LINE.search(front):
         score += 0.1
     labels = len(_ITEM_LABELS.findall(text)) + len(_PLAIN_LABELS.findall(text))
     score += min(labels, 10) * 0.03
-    if re.search(r"정\s*원|현\s*원", front + text[:8000]) and re.search(r"\d+\s*개?\s*팀|과\s*별|부\s*서", text[:8000]):
+    if _STAFF.search(front + text[:8000]) and _TEAMS.search(text[:8000]):
         score += 0.1
-    if re.search(r"소요예산\s*[:：]", text):
+    if _BUDGET.search(text):
         score += 0.1
     casebook = len(_CASEBOOK.findall(text))
     score -= min(casebook, 20) * 0.05
@@ -52,7 +71,13 @@ def looks_like(text: str) -> float:
 
 
 def nfc_lines(text: str) -> str:
-    return "\n".join(nfc(line) if line.strip() else "" for line in text.split("\n"))
+    """`nfc` of every line. NFC never composes across a line break, so the whole
+    text is normalised at once; then each line's spaces are collapsed.
+
+    >>> nfc_lines(" 가  나 \\n\\u3000\\n\\u1100\\u1161 다")
+    '가 나\\n\\n가 다'
+    """
+    return "\n".join([" ".join(line.split()) for line in _normalize("NFC", text).split("\n")])
 
 
 def extract_text(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Record]:

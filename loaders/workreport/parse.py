@@ -14,8 +14,8 @@ module only recognises those shapes; what they mean is decided in extract.py.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from loaders.text import nfc
 from loaders.workreport import units
@@ -39,13 +39,30 @@ _LABEL = re.compile(r"^(?:'?\d{2,4}년?(?:도)?)?(?:" + "|".join(LABEL_WORDS) + 
 _TAG = re.compile(r"<[^>]+>")
 _CELL_BREAK = re.compile(r"<(?:li|br|p)[^>]*>")
 _RULE = re.compile(r"[-*_=]{3,}")
-_MARK = re.compile(r"^([" + re.escape(MARKERS) + CIRCLED + r"])\s*")
 _PAREN_NUMBER = re.compile(r"^\d{1,2}\s*\)")
 _NOT_TITLE = re.compile(r"^(?:\d{1,2}(?:\s*[.~∼)월일%,]|\s*$)|[~∼(]|[월일년]\b)")
 _FURNITURE = re.compile(r"-{3,}|\*{3,}|_{3,}")
 _MAIN_WORK = re.compile(r"(?:\d{4}\s*년?\s*)?주요\s*업무.{0,12}")
 _DIGITS = re.compile(r"\d+")
 _NO_CACHE = object()
+_MARKER_SET = frozenset(MARKERS + CIRCLED)
+_SUB_STOPS = "□■○●" + CIRCLED
+_normalize = unicodedata.normalize
+
+
+class _cached:
+    """functools.cached_property without its per-access lock (Python < 3.12)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass
@@ -61,7 +78,7 @@ class Line:
     bold: bool = False
     indent: int = 0
 
-    @cached_property
+    @_cached
     def compact(self) -> str:
         return "".join(self.text.split())
 
@@ -143,24 +160,31 @@ def clean_cell(cell: str) -> str:
 
 
 def make_line(no: int, raw: str) -> Line:
-    s = raw.replace("\\*", "*").replace("\\-", "-")
+    s = raw
+    if "\\" in s:
+        s = s.replace("\\*", "*").replace("\\-", "-")
     indent = len(s) - len(s.lstrip(" "))
     s = s.strip()
-    if _RULE.fullmatch(s):
-        s = ""
-    heading = len(s) - len(s.lstrip("#"))
-    s = s.lstrip("#").strip()
+    if not s:
+        return Line(no, raw, "", None, 0, False, indent)
+    if s[0] in "-*_=" and _RULE.fullmatch(s):
+        return Line(no, raw, "", None, 0, False, indent)
+    heading = 0
+    if s[0] == "#":
+        heading = len(s) - len(s.lstrip("#"))
+        s = s.lstrip("#").strip()
     bold = s.startswith("**")
     if "<" in s:
         s = _TAG.sub(" ", s)
-    s = nfc(s.replace("**", ""))
+    if "*" in s:
+        s = s.replace("**", "")
+    s = " ".join(_normalize("NFC", s).split())  # = nfc(s)
     marker = None
-    m = _MARK.match(s)
-    if m:
-        marker = m.group(1)
+    if s and s[0] in _MARKER_SET:  # = _MARK.match(s)
+        marker = s[0]
         if marker not in CIRCLED:
-            s = s[m.end():]
-    return Line(no, raw, s.strip(), marker, heading, bold, indent)
+            s = s[1:].strip()
+    return Line(no, raw, s, marker, heading, bold, indent)
 
 
 def split_blocks(text: str) -> tuple[list[Line], list[Line | Table]]:
@@ -290,14 +314,15 @@ def _opens_sub(blocks: list[Line | Table], i: int, ln: Line) -> bool:
     """A ○ or - bullet opens a sub-item when its own lines give a period or a budget."""
     if ln.marker not in ("○", "-", "●", "◦") or ln.kv():
         return False
+    dash = ln.marker == "-"
     for b in blocks[i + 1:i + 14]:
         if isinstance(b, Table):
             continue
         if not b.text:
             continue
-        if b.marker and b.marker in "□■○●" + CIRCLED or numbered(b) or b.heading or b.bold:
+        if b.marker and b.marker in _SUB_STOPS or numbered(b) or b.heading or b.bold:
             break
-        if ln.marker == "-" and b.indent <= ln.indent:
+        if dash and b.indent <= ln.indent:
             break
         kv = b.kv()
         if kv and (units.is_budget_key(kv[0]) or units.is_period_key(kv[0])):
