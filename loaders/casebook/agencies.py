@@ -33,8 +33,19 @@ class Resolver:
     def __init__(self, gazetteer, on: str | None):
         self.gz = gazetteer
         self.on = _as_date(on)
+        self._found: dict[tuple[str, str | None], object] = {}  # the same mentions recur in a document
 
     def find(self, mention: str, context: str | None = None):
+        try:
+            return self._found[mention, context]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable context
+            return self._find(mention, context)
+        agency = self._found[mention, context] = self._find(mention, context)
+        return agency
+
+    def _find(self, mention: str, context):
         mention = nfc(mention)
         if not mention or len(mention) > 20:
             return None

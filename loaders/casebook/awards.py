@@ -39,6 +39,14 @@ _EXCLUDE = re.compile(
 )
 _LIST_HEAD = re.compile(r"수상\s*(?:이력|실적|내역|현황)|외부기관\s*수상|대외\s*수상")
 _TABLE_HEAD = re.compile(r"수\s*상\s*명\s*칭|수상\s*일자|수상구분")
+_VERB = re.compile(r"수상|선정|표창|수여")
+_MARK = re.compile(r"^수상(?:\s|$)")
+_NAME_DATE = re.compile(r"\(\s*[’'‘]?\d{2,4}[^)]*\)")
+_SPACES = re.compile(r"\s+")
+# every pattern award_in_line tries needs one of these (each alternative of _GRADE
+# holds 우수, 장려, 상 or 1위; _MINISTER 장관, _SELECTED 선정, _MERIT 표창)
+_CUES = re.compile(r"상|우수|장려|1위|장관|선정|표창")
+_LIST_ITEM = re.compile(r"^\s*[-∙･·•*]")
 _ROW_DATE = re.compile(r"((?:19|20)\d\d\.\s*\d{1,2}\.\s*\d{1,2}\.?)\s*$")
 
 
@@ -73,9 +81,9 @@ def _date(text: str, year: int | None) -> str | None:
 
 
 def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> FoundAward | None:
-    if _EXCLUDE.search(s):
+    if not _CUES.search(s) or _EXCLUDE.search(s):
         return None
-    verb = re.search(r"수상|선정|표창|수여", s)
+    verb = _VERB.search(s)
     m = _QUOTED.search(s)
     if m and (verb or in_list):
         grade, start = m.group("grade"), m.start()
@@ -93,12 +101,12 @@ def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> F
     if mm:
         awarder = mm.group("awarder")
         start = min(start, mm.start())
-    name = _clean_name(re.sub(r"\(\s*[’'‘]?\d{2,4}[^)]*\)", "", s[:start]))
+    name = _clean_name(_NAME_DATE.sub("", s[:start]))
     if "," in name and len(name.rsplit(",", 1)[1].strip()) >= 4:
         name = _clean_name(name.rsplit(",", 1)[1])
     if len(name) < 3:
         return None
-    return FoundAward(name, re.sub(r"\s+", "", grade), awarder, _date(s, year), no, no)
+    return FoundAward(name, _SPACES.sub("", grade), awarder, _date(s, year), no, no)
 
 
 def find_awards(lines: list[tuple[int, str]], year: int | None) -> list[FoundAward]:
@@ -123,12 +131,12 @@ def find_awards(lines: list[tuple[int, str]], year: int | None) -> list[FoundAwa
             if len(row) > 6:
                 table = False
             continue
-        if re.match(r"^수상(?:\s|$)", s):
+        if _MARK.match(s):
             award = _mark_row(lines, idx, year)
             if award:
                 out.append(award)
             continue
-        if in_list and not re.match(r"^\s*[-∙･·•*]", s):
+        if in_list and not _LIST_ITEM.match(s):
             in_list = False
         award = award_in_line(s, no, year, in_list=in_list)
         if award:

@@ -1,11 +1,14 @@
 """Case names and identity: one Case per practice, however it is written."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from loaders.records import Case, Party
 from loaders.text import case_key, nfc
+
+_case_key = functools.lru_cache(maxsize=8192)(case_key)  # names recur: canonical, final keys, records
 
 _LEAD = re.compile(r"^(?:[-∙･·•◦○●□■▶▸►◆◇※*➜→⇒☞✔⦁]|\d+[.)]|[①-⑳])\s*")
 _TAIL = re.compile(r"(?:\s*(?:…|\.{2,}|·{2,}))+$|\s+(?:추진|참여|실시|도입|운영)$|\s*등$")
@@ -67,8 +70,9 @@ def _head_phrase(s: str, limit: int) -> str:
     return " ".join(out) or s[-limit:]
 
 
-def _bigrams(s: str) -> set[str]:
-    return {s[i:i + 2] for i in range(len(s) - 1)}
+@functools.lru_cache(maxsize=4096)  # a registry compares each new key with every case so far
+def _bigrams(s: str) -> frozenset[str]:
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
 
 
 def _related(a: str, b: str) -> bool:
@@ -106,7 +110,7 @@ class _Acc:
 
 def _canonical(acc: _Acc) -> str:
     # the shortest name: lists name a case tersely, summaries wordily
-    return min(acc.names, key=lambda n: (len(case_key(n)) < 4, len(n)))
+    return min(acc.names, key=lambda n: (len(_case_key(n)) < 4, len(n)))
 
 
 class CaseRegistry:
@@ -116,7 +120,7 @@ class CaseRegistry:
     def add(self, name: str, line: int, line_end: int | None = None) -> str | None:
         """Key of the case this name denotes (an existing one when related)."""
         name = clean_case_name(name)
-        key = case_key(name)
+        key = _case_key(name)
         if len(key) < 2:
             return None
         for acc in self._cases:
@@ -134,13 +138,13 @@ class CaseRegistry:
 
     def final_keys(self) -> dict[str, str]:
         """Provisional key -> case_key(canonical name)."""
-        return {acc.key: case_key(_canonical(acc)) for acc in self._cases}
+        return {acc.key: _case_key(_canonical(acc)) for acc in self._cases}
 
     def records(self) -> list[Case]:
         out = []
         for acc in self._cases:
             name = _canonical(acc)
             alts = tuple(n for n in acc.names if n != name)
-            out.append(Case(key=case_key(name), name=name, alt_names=alts, origin=acc.origin,
+            out.append(Case(key=_case_key(name), name=name, alt_names=alts, origin=acc.origin,
                             line=acc.line, line_end=acc.line_end))
         return out

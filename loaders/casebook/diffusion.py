@@ -31,6 +31,8 @@ CHANNELS = (
     ("주민생활 혁신사례 확산 지원사업", re.compile(r"주민생활\s*혁신사례\s*(?:확산|도입)")),
 )
 _ADOPT_VERB = re.compile(r"도입|참여|추진|확산|신청|선정")
+_BULLET = re.compile(r"^\s*-\s*")
+_NUMBER = re.compile(r"^\s*\d{1,2}\.\s*(.{3,60})$")
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,8 @@ def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, st
             active = None if case else [label, None]
             continue
         if active is not None:
-            bullet = re.match(r"^\s*-\s*", s)
-            number = re.match(r"^\s*\d{1,2}\.\s*(.{3,60})$", s)
+            bullet = _BULLET.match(s)
+            number = _NUMBER.match(s)
             if active[1] is None and bullet:
                 out.extend(Found(clean_case_name(it), active[0], no) for it in _split_items(s))
                 active = None
@@ -128,8 +130,11 @@ def _strip_purpose(text: str) -> str:
     return re.sub(r"\s*도입$", "", text)
 
 
+_TABLE_ROW = re.compile(r"[⦁∙•·]\s*(.{3,60}?)\s*(☑|■|□)\s*공모\s*선정\s*(☑|■|□)\s*자체\s*추진")
+
+
 def _table_row(no: int, s: str) -> list[Found]:
-    m = re.search(r"[⦁∙•·]\s*(.{3,60}?)\s*(☑|■|□)\s*공모\s*선정\s*(☑|■|□)\s*자체\s*추진", s)
+    m = _TABLE_ROW.search(s) if "공모" in s else None
     if not m:
         return []
     channel = "공모" if m.group(2) in "☑■" else None

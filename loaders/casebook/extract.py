@@ -29,6 +29,8 @@ def scrub(text: str) -> str:
     '상담 운영'
     """
     return _PHONE.sub("", text)
+_HAS_PHONE = re.compile(r"☎|\d{2,4}-\d{3,4}-\d{4}")
+_METRIC_LEAD = re.compile(r"^[-∙･·•*※➜→]\s*")
 _OUTCOME_SECTIONS = re.compile(r"성과|실적|효과")
 _QUANTITY = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|억원|백만원|천만원|천원|만원|원|명|건|개소|개|회|가구|세대|"
@@ -52,19 +54,20 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
         key = f"e{e.line}"
         indicator = e.indicator or "미상"
         name = _case_name(e)
+        joined = [_join_all(body) for _t, _l, _le, body in e.sections]  # read by _sections and _outcomes
         ck = cases.add(name, e.line, e.line_end) or cases.add(f"{agency.label} {indicator}", e.line)
         entries.append(Entry(key=key, agency=agency, indicator=indicator, case_key=ck,
                              year=str(year) if year else None,
                              highlights=tuple(scrub(h[2]) for h in e.highlights),
                              contact_department=e.contact.department if e.contact else None,
-                             sections=tuple(_sections(e)), line=e.line, line_end=e.line_end))
+                             sections=tuple(_sections(e, joined)), line=e.line, line_end=e.line_end))
         diffusion = vocab.lookup("indicators", indicator) == _DIFFUSION
         if not diffusion:
             own.setdefault(ck, []).append(agency)
         facts.extend(_adoptions(e, agency, ck, diffusion, cases, resolver, year))
         facts.extend(_awards(e, agency, name, year))
         facts.extend(_agreements(e, agency, resolver, year))
-        facts.extend(_outcomes(e, key, year))
+        facts.extend(_outcomes(e, key, year, joined))
     _set_origins(cases, own, [f for f in facts if isinstance(f, Adoption)])
     final = cases.final_keys()
     entries = [replace(x, case_key=final.get(x.case_key, x.case_key)) for x in entries]
@@ -95,10 +98,10 @@ def _case_name(e: RawEntry) -> str:
     return clean_case_name(e.indicator or "")
 
 
-def _sections(e: RawEntry) -> list[Section]:
+def _sections(e: RawEntry, joined) -> list[Section]:
     out = []
-    for title, line, line_end, body in e.sections:
-        text = "\n".join(t for _a, _b, t in _join_all(body))
+    for (title, line, line_end, _body), lines in zip(e.sections, joined):
+        text = "\n".join(t for _a, _b, t in lines)
         out.append(Section(title=title, text=scrub(text), line=line, line_end=line_end))
     return out
 
@@ -197,16 +200,16 @@ def _partner(mention: str, agency: Party, resolver: Resolver) -> Party | None:
     return Party(mention=mention, name=mention)
 
 
-def _outcomes(e, key, year) -> list[Outcome]:
+def _outcomes(e, key, year, joined) -> list[Outcome]:
     out = []
-    for title, _l, _le, body in e.sections:
+    for (title, _l, _le, _body), lines in zip(e.sections, joined):
         if not _OUTCOME_SECTIONS.search(title):
             continue
-        for no, end, text in _join_all(body):
+        for no, end, text in lines:
             m = _QUANTITY.search(text)
-            if not m or re.search(r"☎|\d{2,4}-\d{3,4}-\d{4}", text):
+            if not m or _HAS_PHONE.search(text):
                 continue
-            metric = nfc(re.sub(r"^[-∙･·•*※➜→]\s*", "", text[: m.start()]).strip(" :(,"))
+            metric = nfc(_METRIC_LEAD.sub("", text[: m.start()]).strip(" :(,"))
             if len(metric) < 2:
                 continue
             start, end_p = parse_period(text, year)
