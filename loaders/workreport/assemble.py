@@ -19,7 +19,8 @@ def document_info(doc, text: str, *, file_name: str, doc_id: str, sha256: str):
         year = m.group(1) if m else None
     bureau = docinfo.bureau_of(front)
     session = docinfo.council_session(text[:3000])
-    as_of = [(ln.no, d) for ln in doc.lines for d in docinfo.as_of_dates([ln.text])]
+    as_of = [(ln.no, d) for ln in doc.lines if "기준" in ln.text or "현재" in ln.text  # as_of_dates' own test
+             for d in docinfo.as_of_dates([ln.text])]
     if date and len(date) == 10:
         ref = date
     else:

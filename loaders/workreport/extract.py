@@ -14,6 +14,9 @@ from loaders.workreport import money, units
 from loaders.workreport.parse import Document, Line, Node, Table
 
 _TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
+_ALL_DIGITS = re.compile(r"\d+")
+_GRADE = re.compile(r"\d급")
+_GRADE_RANGE = re.compile(r"\d급|\d~\d급")
 _LAW_WORD = re.compile(r"조례|법률|법」")
 STATUS_MARKS = ("신규", "개선", "확대", "계속")
 _ACTION_END = ("구축", "강화", "고도화", "도입", "운영", "추진", "설치", "조성", "제공", "실시", "시행", "개최", "]", ")")
@@ -46,7 +49,7 @@ def extract_divisions(doc: Document, ctx: Context) -> list[Division]:
         first.setdefault(name, no)
     out = []
     for name in doc.division_names:
-        kind = "division" if re.search(r"(?:과|담당관)$", name) else "office"
+        kind = "division" if name.endswith(("과", "담당관")) else "office"
         out.append(Division(name, kind, ctx.bureau, (), teams.get(name), first.get(name, 0)))
     return out
 
@@ -61,7 +64,7 @@ def _as_of_before(ctx: Context, line: int, window: int = 40) -> str | None:
 
 def _count(cell: str) -> int | None:
     c = cell.replace(",", "").strip()
-    return int(c) if re.fullmatch(r"\d+", c) else None
+    return int(c) if _ALL_DIGITS.fullmatch(c) else None
 
 
 def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
@@ -85,7 +88,7 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
             for r, no in zip(t.rows[1:], t.row_lines[1:]):
                 lab = [units.compact(c) for c in r[:2]]
                 field = "authorized" if "정원" in lab else "current" if "현원" in lab else None
-                grade = next((x for x in lab if re.fullmatch(r"\d급", x)), None)
+                grade = next((x for x in lab if _GRADE.fullmatch(x)), None)
                 if field is None and grade:
                     field = "current" if current_only else None
                 if field is None:
@@ -105,7 +108,7 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
             if field is None:
                 continue
             for h, cell in zip(header[2:], r[2:]):
-                grade = None if h in ("계", "합계", "소계") else h if re.fullmatch(r"\d급|\d~\d급", h) else "?"
+                grade = None if h in ("계", "합계", "소계") else h if _GRADE_RANGE.fullmatch(h) else "?"
                 if grade != "?":
                     put(unit, grade, field, _count(cell), no, as_of)
     return [Staffing(u, v.get("authorized"), v.get("current"), g, v["as_of"], v["line"])

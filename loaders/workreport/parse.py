@@ -143,7 +143,7 @@ class Document:
     division_starts: list[tuple[str, int]]
     nodes: list[Node]  # items, in order; subs are in .children
 
-    @property
+    @_cached
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
