@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
 from loaders.text import nfc, parse_amount, parse_krw, parse_period
@@ -170,14 +171,18 @@ def node_period(node: Node, ref_year: int | None) -> tuple[str | None, str | Non
     return None, None
 
 
+@lru_cache(maxsize=4096)
+def _in_basis(label: str) -> bool:
+    return "근거" in units.compact(label)
+
+
 def node_legal(node: Node) -> tuple[str, ...]:
     out: list[str] = []
     for e in _lines(node):
         kv = e.block.kv()
-        in_basis = "근거" in units.compact(e.label)
         if kv and "근거" in kv[0]:
             text = kv[1]
-        elif in_basis or "「" in e.block.text and _LAW_WORD.search(e.block.text) and kv and "근거" in kv[0]:
+        elif _in_basis(e.label) or "「" in e.block.text and _LAW_WORD.search(e.block.text) and kv and "근거" in kv[0]:
             text = e.block.text
         else:
             continue
@@ -294,9 +299,11 @@ def _line_milestone(key: str, b: Line, prev: Line | None, label: str, ctx: Conte
     kv = b.kv()
     if not kv:
         return []
-    k_raw = nfc(_KEY_SPLIT.split(text, maxsplit=1)[0])
     k, v = kv
-    if v and _DATED_KEY.match(k_raw):
+    if not v:  # both tests below want a value
+        return []
+    k_raw = nfc(_KEY_SPLIT.split(text, maxsplit=1)[0])
+    if _DATED_KEY.match(k_raw):
         start, end = _date_value(k_raw, ctx.ref_year)
         if start:
             return [Milestone(key, nfc(v), start, end, b.no)]

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 from loaders.records import Outcome
@@ -57,6 +58,11 @@ def _when(value: str, label: str, as_of: str | None) -> tuple[str | None, str | 
     return as_of, None
 
 
+@lru_cache(maxsize=4096)
+def _is_result_label(label: str) -> bool:
+    return bool(_RESULT_LABEL.search(units.compact(label)))
+
+
 def extract_outcomes(nodes: dict[str, Node]) -> list[Outcome]:
     out: list[Outcome] = []
     for key, node in nodes.items():
@@ -65,7 +71,7 @@ def extract_outcomes(nodes: dict[str, Node]) -> list[Outcome]:
             b = e.block
             if isinstance(b, Line) and b.text.startswith("(") and _AS_OF_WORD.search(b.text):
                 as_of = parse_date(b.text)
-            if not _RESULT_LABEL.search(units.compact(e.label)):
+            if not _is_result_label(e.label):
                 continue
             if isinstance(b, Table):
                 out += table_outcomes(key, b)

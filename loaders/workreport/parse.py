@@ -261,7 +261,7 @@ def skip_title(ln: Line, in_item: bool = False) -> bool:
         t = "".join(m.group("t").split())
     if in_item and not m and not t.startswith(("일반현황", "주요통계", "법령", "건의사항")):
         return False
-    return len(t) <= 20 and any(t.startswith(s) for s in SKIP_TITLES)
+    return len(t) <= 20 and t.startswith(SKIP_TITLES)
 
 
 def status_line_text(ln: Line) -> str:
