@@ -12,6 +12,7 @@ from loaders.casebook.agreements import find_agreements
 from loaders.casebook.awards import find_awards
 from loaders.casebook.cases import CaseRegistry, clean_case_name, name_from_highlight
 from loaders.casebook.diffusion import find_adoptions
+from loaders.casebook.highlights import continues
 from loaders.casebook.parse import CaseTree, RawEntry
 from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, Outcome, Party,
                              Record, Section)
@@ -107,19 +108,17 @@ def _sections(e: RawEntry, joined) -> list[Section]:
 
 
 def _join_all(body):
-    from loaders.casebook.highlights import _continues
-
     out: list[list] = []
-    prev = None
+    prev = prev_s = None
     for no, raw in body:
         s = nfc(raw)
         if not s:
             continue
-        if out and prev is not None and _continues(prev, raw):
+        if out and prev is not None and continues(prev, prev_s, raw):
             out[-1][1], out[-1][2] = no, nfc(out[-1][2] + " " + s)
         else:
             out.append([no, no, s])
-        prev = raw
+        prev, prev_s = raw, s
     return out
 
 

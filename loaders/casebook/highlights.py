@@ -36,24 +36,30 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     [(1, 2, '모바일 앱 [빼기]를 이용한 대형폐기물 등록'), (3, 3, '- 홍보')]
     """
     out: list[list] = []
-    prev_raw = None
+    prev_raw = prev = None
     for no, raw in lines:
         s = nfc(raw)
         if not s:
             continue
-        if out and prev_raw is not None and _continues(prev_raw, raw):
+        if out and prev_raw is not None and continues(prev_raw, prev, raw):
             out[-1][1] = no
             out[-1][2] = nfc(out[-1][2] + " " + s)
         else:
             out.append([no, no, s])
-        prev_raw = raw
+        prev_raw, prev = raw, s
     return [tuple(x) for x in out[:MAX_HIGHLIGHTS]]
 
 
 def _continues(prev_raw: str, raw: str) -> bool:
+    return continues(prev_raw, None, raw)
+
+
+def continues(prev_raw: str, prev: str | None, raw: str) -> bool:
+    """`_continues`, given `prev` = nfc(prev_raw) when the caller has it."""
     if _BULLET.match(raw):
         return False
-    prev = nfc(prev_raw)
+    if prev is None:
+        prev = nfc(prev_raw)
     if prev_raw.endswith((" ", "\t")) and not _SENTENCE_END.search(prev):
         return True
     if prev_raw.endswith(" ") and len(prev) >= 30:

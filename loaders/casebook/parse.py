@@ -84,7 +84,10 @@ _TRAIL_NO = re.compile(r"\s+\d{1,4}$")
 _BULLETS = re.compile(r"^[□■○●◦▶▣\-\s]+")
 _NUMBERED = re.compile(r"^\d+\.\s*")
 _SPACES = re.compile(r"\s+")
-_FURNITURE_CHARS = frozenset("�□■ ")
+_FURNITURE_CHARS = "�□■ "
+# AGENCY_LINE matches at most 7 + 1 + 6 characters of a normalised line (one space
+# between words), the page numbers around it at most 5 each
+_AGENCY_LINE_MAX = 30
 # a section title ends as its key does (leading bullets and numbers aside)
 _KEY_LAST = frozenset(k[-1] for k in _SECTION_KEYS)
 
@@ -104,6 +107,8 @@ def agency_of_line(text: str) -> str | None:
 
 def _agency_of(s: str) -> str | None:
     """`agency_of_line` of a line already normalised (`nfc`)."""
+    if len(s) > _AGENCY_LINE_MAX:
+        return None
     s = _LEAD_NO.sub("", s)
     s = _TRAIL_NO.sub("", s)
     if not s or not AGENCY_LINE.match(s):
@@ -117,7 +122,7 @@ def is_page_number(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     s = nfc(text)
-    return not s or bool(_FURNITURE.match(s)) or set(s) <= _FURNITURE_CHARS
+    return not s or bool(_FURNITURE.match(s)) or not s.strip(_FURNITURE_CHARS)
 
 
 def section_title(text: str) -> str | None:
@@ -386,7 +391,7 @@ def _fill_body(e: RawEntry, doc: _Lines, k: int, stop: int) -> None:
         if _APPENDIX.match(s):
             in_appendix = True
             continue
-        if _FURNITURE.match(s) or set(s) <= _FURNITURE_CHARS:  # is_furniture(s)
+        if _FURNITURE.match(s) or not s.strip(_FURNITURE_CHARS):  # is_furniture(s)
             continue
         if in_appendix:
             e.captions.append((idx + 1, s))
