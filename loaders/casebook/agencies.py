@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from kg.errors import AgencyError, InputError
+from loaders.casebook.norm import nfc
 from loaders.records import Party
-from loaders.text import nfc
 
 _PROVINCE = re.compile(
     r"^(서울특별시|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|세종특별자치시|"

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.text import nfc, parse_date
+from loaders.casebook.norm import nfc
+from loaders.text import parse_date
 
 _KEYWORD = re.compile(r"MOU|양해각서|업무\s*협약|업무\s*협력\s*협약|[가-힣]{0,4}협약(?!서)")
 _DONE = re.compile(r"체결|협약식|협약\s*\(|협약$|MOU\s*\(|: .*협약")

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.text import nfc, parse_date
+from loaders.casebook.norm import nfc
+from loaders.text import parse_date
 
 _GRADE = (
     r"최우수기관|우수기관|최우수\s*자치구|우수\s*지자체|최우수자치단체|최우수상|우수상|장려상|대통령상|국무총리상|"

@@ -5,8 +5,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from loaders.casebook.norm import nfc
 from loaders.records import Case, Party
-from loaders.text import case_key, nfc
+from loaders.text import case_key
 
 _case_key = functools.lru_cache(maxsize=8192)(case_key)  # names recur: canonical, final keys, records
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.text import nfc
+from loaders.casebook.norm import nfc
 
 # The contact line. Labels are sometimes garbled (`ㅣ : 경남 고성군 ...`).
 _CONTACT = re.compile(r"^\s*(?P<label>문의\s*하실\s*곳|문의처|문의|담당|\S{1,3})\s*:\s*(?P<body>.+)$")

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.casebook.cases import clean_case_name
-from loaders.text import nfc
+from loaders.casebook.norm import nfc
 
 CHANNELS = (
     ("지방행정혁신 7대 중점 추진과제", re.compile(r"7\s*대\s*중점\s*(?:추진\s*)?과제|^\s*중점과제")),

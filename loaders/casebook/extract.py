@@ -13,10 +13,11 @@ from loaders.casebook.awards import find_awards
 from loaders.casebook.cases import CaseRegistry, clean_case_name, name_from_highlight
 from loaders.casebook.diffusion import find_adoptions
 from loaders.casebook.highlights import continues
+from loaders.casebook.norm import nfc
 from loaders.casebook.parse import CaseTree, RawEntry
 from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, Outcome, Party,
                              Record, Section)
-from loaders.text import nfc, parse_date, parse_period
+from loaders.text import parse_date, parse_period
 
 _DIFFUSION = "diffusion"
 # phone numbers in running text (`☎ 041-635-5589`): personal data, never kept

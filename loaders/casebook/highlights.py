@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.text import nfc
+from loaders.casebook.norm import nfc
 
 MAX_HIGHLIGHTS = 6
 _BULLET = re.compile(r"^\s*(?:[-∙･·•◦○●□■▶▸►◆◇※*➜➔→⇒☞✔①-⑳❶-❿]|\d+[.)]\s|\(\S{1,6}\)|<|【|\[)")

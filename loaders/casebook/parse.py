@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from kg import vocab
 from loaders.casebook.contact import Contact, parse_contact  # noqa: F401 (re-exported)
-from loaders.text import nfc
+from loaders.casebook.norm import nfc
 
 _PROV_FULL = (
     "서울특별시|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|"
