@@ -124,6 +124,30 @@ def as_of_dates(lines: list[str]) -> list[str]:
     return out
 
 
+_HEAD = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?:구|군))(?:청장|의회|수)(?![가-힣])")
+_HEAD_TAIL = re.compile(r"[구군](?:청장|의회|수)(?![가-힣])")
+
+
+def _head_names(text: str) -> list[str]:
+    """= [m.group(1) for m in _HEAD.finditer(text)], found from the rare tail.
+
+    A match is a whole run of Hangul (nothing Hangul before or after it), so it
+    is the run that ends in the tail, if 1-5 syllables come before its 구/군.
+
+    >>> _head_names("종로구청장, 인구수 10, 서울특별시종로구청장 x 성북구의회 구의회 부구청장")
+    ['종로구', '인구', '성북구', '부구']
+    """
+    out = []
+    for m in _HEAD_TAIL.finditer(text):
+        end = m.start() + 1  # after 구/군
+        start = end - 1
+        while start > 0 and "가" <= text[start - 1] <= "힣":
+            start -= 1
+        if 1 <= end - 1 - start <= 5:  # 1-5 syllables before 구/군
+            out.append(text[start:end])
+    return out
+
+
 def issuer_candidates(text: str) -> list[str]:
     """Mentions of the document's own government, strongest evidence first."""
     text = nfc(text)
@@ -132,7 +156,7 @@ def issuer_candidates(text: str) -> list[str]:
     if s:
         cands.append(s[1])
     ords = Counter(m.group(1) for m in re.finditer(r"「\s*([가-힣]{1,10}(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구))\s+[^」]{0,60}조례", text))
-    heads = Counter(m.group(1) for m in re.finditer(r"(?<![가-힣])([가-힣]{1,5}(?:구|군))(?:청장|의회|수)(?![가-힣])", text))
+    heads = Counter(_head_names(text))
     cands += [n for n, _ in ords.most_common()]
     cands += [n for n, _ in heads.most_common() if n not in cands]
     return cands

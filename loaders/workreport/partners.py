@@ -140,6 +140,11 @@ _NOT_AGREE = re.compile(r"위\s*[·ㆍ]?\s*수탁|권리협약|협약기관")
 _QUOTE = re.compile(r"['‘’\"“”「]([^'‘’\"“”「」]{2,80})['’\"”」]")
 
 
+def _agree_word(text: str) -> bool:
+    """= bool(_AGREE.search(text)), by substring tests (`업무\\s*협약` needs 협약 anyway)."""
+    return "협약" in text or "MOU" in text or "양해각서" in text or "의향서" in text
+
+
 def _kind(text: str) -> str:
     if re.search(r"MOU|양해각서", text):
         return "MOU"
@@ -214,7 +219,7 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
     found: list[Agreement] = []
     for ln in doc.lines:
         text = ln.text
-        if "\t" in ln.raw or not _AGREE.search(text) or _NOT_AGREE.search(text):
+        if "\t" in ln.raw or not _agree_word(text) or _NOT_AGREE.search(text):
             continue
         parties: list[Party] = []
         date = None
