@@ -15,6 +15,7 @@ _LEAD = re.compile(r"^(?:[-∙･·•◦○●□■▶▸►◆◇※*➜→�
 _TAIL = re.compile(r"(?:\s*(?:…|\.{2,}|·{2,}))+$|\s+(?:추진|참여|실시|도입|운영)$|\s*등$")
 
 
+@functools.lru_cache(maxsize=8192)  # the same names come back from summaries, lists and prose
 def clean_case_name(text: str) -> str:
     """A case name as written, without bullets, trailing `추진`/`…`/`등`.
 

@@ -30,6 +30,8 @@ def scrub(text: str) -> str:
     >>> scrub("상담(☎ 02-2600-6527) 운영")
     '상담 운영'
     """
+    if "-" not in text and "☎" not in text and "☏" not in text:  # _PHONE needs one of them
+        return text
     return _PHONE.sub("", text)
 _HAS_PHONE = re.compile(r"☎|\d{2,4}-\d{3,4}-\d{4}")
 _METRIC_LEAD = re.compile(r"^[-∙･·•*※➜→]\s*")
