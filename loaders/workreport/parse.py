@@ -42,6 +42,7 @@ _RULE = re.compile(r"[-*_=]{3,}")
 _PAREN_NUMBER = re.compile(r"^\d{1,2}\s*\)")
 _NOT_TITLE = re.compile(r"^(?:\d{1,2}(?:\s*[.~∼)월일%,]|\s*$)|[~∼(]|[월일년]\b)")
 _FURNITURE = re.compile(r"-{3,}|\*{3,}|_{3,}")
+_ROMAN_FIRST = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _MAIN_WORK = re.compile(r"(?:\d{4}\s*년?\s*)?주요\s*업무.{0,12}")
 _DIGITS = re.compile(r"\d+")
 _NO_CACHE = object()
@@ -252,11 +253,16 @@ def is_label(ln: Line) -> bool:
     return False
 
 
+def _roman(text: str) -> re.Match | None:
+    """_ROMAN.match(text), not tried on lines that cannot start a Roman numeral."""
+    return _ROMAN.match(text) if text[:1] in _ROMAN_FIRST else None
+
+
 def skip_title(ln: Line, in_item: bool = False) -> bool:
     if ln.marker not in (None, "■", "□"):
         return False
     t = ln.compact
-    m = _ROMAN.match(ln.text)
+    m = _roman(ln.text)
     if m:
         t = "".join(m.group("t").split())
     if in_item and not m and not t.startswith(("일반현황", "주요통계", "법령", "건의사항")):
@@ -379,11 +385,11 @@ def build(text: str) -> Document:
                 starts.append((dname, b.no))
             skip = False
             continue
-        if _ROMAN.match(b.text) or skip_title(b, st.item is not None):
+        if _roman(b.text) or skip_title(b, st.item is not None):
             skip = skip_title(b, st.item is not None)
             st.reset()
             continue
-        if not b.marker and _MAIN_WORK.fullmatch(b.text):
+        if not b.marker and "업무" in b.text and _MAIN_WORK.fullmatch(b.text):
             skip = False
             continue
         if skip:
