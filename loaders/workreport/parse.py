@@ -85,16 +85,16 @@ class Line:
 
     def kv(self) -> tuple[str, str] | None:
         """(key with spaces removed, value) of a `key : value` line."""
-        try:
-            return self.__dict__["_kv"]
-        except KeyError:
-            pass
-        kv = None
-        if ":" in self.text or "：" in self.text:
-            m = _KV.match(self.text)
-            if m and not ("(" in m.group("k") and ")" not in m.group("k")):
-                kv = "".join(m.group("k").split()), m.group("v").strip()
-        self.__dict__["_kv"] = kv
+        cache = self.__dict__
+        kv = cache.get("_kv", _NO_CACHE)
+        if kv is _NO_CACHE:
+            kv = None
+            text = self.text
+            if ":" in text or "：" in text:
+                m = _KV.match(text)
+                if m and not ("(" in m.group("k") and ")" not in m.group("k")):
+                    kv = "".join(m.group("k").split()), m.group("v").strip()
+            cache["_kv"] = kv
         return kv
 
 
