@@ -12,7 +12,7 @@ from functools import lru_cache
 from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
 from loaders.text import nfc, parse_amount, parse_krw, parse_period
 from loaders.workreport import money, units
-from loaders.workreport.parse import Document, Line, Node, Table
+from loaders.workreport.parse import Document, Entry, Line, Node, Table
 
 _TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
 _ALL_DIGITS = re.compile(r"\d+")
@@ -143,10 +143,12 @@ def _lines(node: Node):
             yield e
 
 
-def node_budget(node: Node) -> tuple[Line | None, str | None, str | None]:
-    """(line, value, fiscal year) of the node's budget: the last item-level total, else the first."""
+def node_budget(node: Node, entries: list[Entry] | None = None) -> tuple[Line | None, str | None, str | None]:
+    """(line, value, fiscal year) of the node's budget: the last item-level total, else the first.
+    `entries`: the node's line entries when the caller has them already."""
     hits = []
-    entries = list(_lines(node))
+    if entries is None:
+        entries = list(_lines(node))
     for i, e in enumerate(entries):
         kv = e.block.kv()
         if kv and units.is_budget_key(kv[0]):
@@ -161,8 +163,8 @@ def node_budget(node: Node) -> tuple[Line | None, str | None, str | None]:
     return e.block, value, year
 
 
-def node_period(node: Node, ref_year: int | None) -> tuple[str | None, str | None]:
-    for e in _lines(node):
+def node_period(node: Node, ref_year: int | None, entries: list[Entry] | None = None) -> tuple[str | None, str | None]:
+    for e in _lines(node) if entries is None else entries:
         kv = e.block.kv()
         if kv and units.is_period_key(kv[0]):
             start, end = parse_period(kv[1], ref_year)
@@ -176,9 +178,9 @@ def _in_basis(label: str) -> bool:
     return "근거" in units.compact(label)
 
 
-def node_legal(node: Node) -> tuple[str, ...]:
+def node_legal(node: Node, entries: list[Entry] | None = None) -> tuple[str, ...]:
     out: list[str] = []
-    for e in _lines(node):
+    for e in _lines(node) if entries is None else entries:
         kv = e.block.kv()
         if kv and "근거" in kv[0]:
             text = kv[1]
@@ -195,12 +197,13 @@ def node_legal(node: Node) -> tuple[str, ...]:
 
 def make_program(node: Node, key: str, parent_key: str | None, ctx: Context) -> tuple[Program, Line | None, str | None]:
     title, status = split_status(nfc(_TITLE_LEADERS.sub("", node.title)))
-    bline, value, year = node_budget(node)
+    entries = list(_lines(node))
+    bline, value, year = node_budget(node, entries)
     amount = parse_krw(value) if value else None
     non_budget = bool(value and "비예산" in value)
-    start, end = node_period(node, ctx.ref_year)
+    start, end = node_period(node, ctx.ref_year, entries)
     prog = Program(key, title, node.division, parent_key, status, amount, non_budget,
-                   year or ctx.year, start, end, node_legal(node), node.line, node.line_end)
+                   year or ctx.year, start, end, node_legal(node, entries), node.line, node.line_end)
     return prog, bline, value
 
 
@@ -286,7 +289,8 @@ def extract_milestones(nodes: dict[str, Node], ctx: Context) -> list[Milestone]:
                 if _is_schedule(e.label) or "일정" in " ".join(b.caption[-1:]):
                     out += _table_milestones(key, b, ctx)
                 continue
-            out += _line_milestone(key, b, prev, e.label, ctx)
+            if b.text.startswith(":") or b.kv():  # _line_milestone finds nothing on other lines
+                out += _line_milestone(key, b, prev, e.label, ctx)
             prev = b
     return out
 
