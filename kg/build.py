@@ -95,14 +95,16 @@ def bundled_sources() -> list[Path]:
     return sorted(p for p in paths.SOURCES_DIR.glob("*.txt"))
 
 
-def document_triples(path: Path) -> tuple[DocResult, list]:
-    """Read and extract one document; never raises a KgError (it is in the result)."""
+def document_triples(path: Path) -> tuple[DocResult, list, list]:
+    """Read and extract one document; never raises a KgError (it is in the result).
+    Returns (result, triples of its graph, shared descriptions for the entities graph)."""
     res, records = _records(Path(path))
     if records is None:
-        return res, []
-    from loaders.to_rdf import to_triples
+        return res, [], []
+    from loaders.to_rdf import to_graphs
 
-    return res, list(to_triples(records))
+    own, shared = to_graphs(records)
+    return res, own, shared
 
 
 def _records(path: Path) -> tuple[DocResult, list | None]:
@@ -143,7 +145,8 @@ def _nt_term(term, cache: dict) -> str:
 
 
 def document_quads(path: Path, want_records: bool = False) -> tuple[DocResult, list[str], list | None]:
-    """One document as de-duplicated N-Quads lines in its own graph (for bulk loading)."""
+    """One document as de-duplicated N-Quads lines: its own graph, then the shared
+    descriptions in the entities graph (for bulk loading)."""
     res, records = _records(Path(path))
     if records is None:
         return res, [], None
@@ -151,13 +154,16 @@ def document_quads(path: Path, want_records: bool = False) -> tuple[DocResult, l
 
     try:
         g = " " + _nt_term(iris.doc_graph(res.doc_id), {}) + " .\n"
-        lines = [line + g for line in dict.fromkeys(to_ntriples(records))]
+        sg = " " + _nt_term(iris.ENTITY_GRAPH, {}) + " .\n"
+        own, shared = to_ntriples(records)
+        lines = [line + g for line in dict.fromkeys(own)]
+        res.triples = len(lines)
+        lines += [line + sg for line in dict.fromkeys(shared)]
     except (ValueError, TypeError) as exc:
         from kg.errors import StoreError
 
         res.error = StoreError(f"graph {iris.doc_graph(res.doc_id)} not written: {exc}")
         return res, [], None
-    res.triples = len(lines)
     return res, lines, records if want_records else None
 
 
@@ -225,13 +231,14 @@ def ingest(store: Store, files: Iterable[Path], *, workers: int | None = 1,
 
 
 def _ingest(store, files, pool, on_document, t0, report) -> BuildReport:
-    for res, triples in pool.map(_triples_job, files):
+    for res, triples, shared in pool.map(_triples_job, files):
         if res.error is None:
-            res.triples = store.replace_graph(iris.doc_graph(res.doc_id), triples)
+            store.replace_document(iris.doc_graph(res.doc_id), triples, shared, iris.ENTITY_GRAPH)
+            res.triples = len(set(triples))
             if on_document is not None:
-                on_document(res, triples)
+                on_document(res, triples + shared)
         report.documents.append(res)
-        del triples
+        del triples, shared
     store.flush()
     report.store_triples = len(store)
     report.seconds = time.perf_counter() - t0
@@ -264,11 +271,16 @@ def bulk_ingest(store: Store, files: Iterable[Path], *, workers: int | None = No
             batch.clear()
 
     want = on_records is not None
+    shared_seen: set[str] = set()  # shared descriptions: one copy, however many documents name them
     for res, lines, records in pool.map(_quads_job, [(f, want) for f in files]):
         report.documents.append(res)
         if res.error is not None:
             continue
-        batch.extend(lines)
+        batch.extend(lines[:res.triples])
+        for line in lines[res.triples:]:
+            if line not in shared_seen:
+                shared_seen.add(line)
+                batch.append(line)
         if on_records is not None:
             on_records(res, records)
         if len(batch) >= BATCH_QUADS:

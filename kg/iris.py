@@ -23,6 +23,10 @@ GRAPH_BASE = BASE + "graph/"
 ONTOLOGY_GRAPH = URIRef(GRAPH_BASE + "ontology")
 VOCAB_GRAPH = URIRef(GRAPH_BASE + "vocab")
 GAZETTEER_GRAPH = URIRef(GRAPH_BASE + "gazetteer")
+# descriptions that several documents share (partner organisations, foreign
+# cities, organisational units, concepts minted from the text, innovation cases):
+# written once here, not repeated in every document graph (see loaders.to_rdf)
+ENTITY_GRAPH = URIRef(GRAPH_BASE + "entities")
 DOC_GRAPH_PREFIX = GRAPH_BASE + "doc/"
 
 

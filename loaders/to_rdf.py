@@ -1,9 +1,19 @@
 """Records -> triples, for every genre. Uses kg.namespaces and kg.iris only.
 
 Each extracted node gets `prov:wasDerivedFrom <document>` and `lgkg:sourceLine`.
-Agencies are referenced by IRI only (their data live in the gazetteer graph);
-foreign cities and partner organisations are described here, identically in
-every document that names them, so the union of graphs holds one description.
+Agencies are referenced by IRI only (their data live in the gazetteer graph).
+
+Two kinds of triples come out (`to_graphs`):
+* the document's own facts, for its graph, with their provenance;
+* *shared descriptions* of entities that many documents name — partner
+  organisations and foreign cities (type, labels, name, country), organisational
+  units (type, labels, kind, agency), concepts minted from the text, innovation
+  cases (type, labels) — for the one entities graph (`kg.iris.ENTITY_GRAPH`).
+  They are the same whichever document names the entity, so the store keeps one
+  copy instead of one per document (copies in many graphs made joins on names
+  grow with the square of the number of documents). What a document says *about*
+  such an entity (`prov:wasDerivedFrom`, `org:subOrganizationOf`,
+  `lgkg:originAgency`) stays in the document's graph.
 """
 from __future__ import annotations
 
@@ -41,12 +51,17 @@ class _Builder:
         self.doc_iri = iris.document(doc.doc_id)
         self.issuer_code = doc.issuer.code if doc.issuer else None
         self.out: list[Triple] = []
+        self.shared: list[Triple] = []
         self.described: set[URIRef] = set()
         self.minted: dict[URIRef, int] = {}
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:
         if o is not None:
             self.out.append((s, p, o))
+
+    def add_shared(self, s: Node, p: Node, o: Node | None) -> None:
+        if o is not None:
+            self.shared.append((s, p, o))
 
     # literals: rdflib terms here; pre-rendered N-Triples text in _NTBuilder
     lit = staticmethod(Literal)
@@ -68,9 +83,9 @@ class _Builder:
         iri = iris.concept(scheme, key)
         if lookup(scheme, label) is None and iri not in self.described:
             self.described.add(iri)
-            self.add(iri, RDF.type, SKOS.Concept)
-            self.add(iri, SKOS.inScheme, iris.scheme(scheme))
-            self.add(iri, SKOS.prefLabel, self.ko(label))
+            self.add_shared(iri, RDF.type, SKOS.Concept)
+            self.add_shared(iri, SKOS.inScheme, iris.scheme(scheme))
+            self.add_shared(iri, SKOS.prefLabel, self.ko(label))
             self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
         return iri
 
@@ -88,27 +103,27 @@ class _Builder:
             kind = LGKG.PartnerOrganization
         if iri not in self.described:
             self.described.add(iri)
-            self.add(iri, RDF.type, kind)
-            self.add(iri, SKOS.prefLabel, self.ko(name))
-            self.add(iri, RDFS.label, self.ko(name))
+            self.add_shared(iri, RDF.type, kind)
+            self.add_shared(iri, SKOS.prefLabel, self.ko(name))
+            self.add_shared(iri, RDFS.label, self.ko(name))
             name_node = URIRef(str(iri) + "/name/0")
-            self.add(iri, LGKG.hasName, name_node)
-            self.add(name_node, RDF.type, LGKG.AgencyName)
-            self.add(name_node, LGKG.name, self.ko(name))
+            self.add_shared(iri, LGKG.hasName, name_node)
+            self.add_shared(name_node, RDF.type, LGKG.AgencyName)
+            self.add_shared(name_node, LGKG.name, self.ko(name))
             if p.country:
-                self.add(iri, LGKG.country, self.ko(p.country))
+                self.add_shared(iri, LGKG.country, self.ko(p.country))
         return iri
 
     def unit(self, name: str, kind: str, parent: URIRef | None = None, key: str | None = None) -> URIRef:
         iri = iris.unit(self.issuer_code, nfc(key or name).replace(" ", ""))
         if iri not in self.described:
             self.described.add(iri)
-            self.add(iri, RDF.type, LGKG.OrganizationalUnit)
-            self.add(iri, SKOS.prefLabel, self.ko(name.replace(" ", "")))
-            self.add(iri, RDFS.label, self.ko(name.replace(" ", "")))
-            self.add(iri, LGKG.unitKind, iris.concept("unit-kinds", kind))
+            self.add_shared(iri, RDF.type, LGKG.OrganizationalUnit)
+            self.add_shared(iri, SKOS.prefLabel, self.ko(name.replace(" ", "")))
+            self.add_shared(iri, RDFS.label, self.ko(name.replace(" ", "")))
+            self.add_shared(iri, LGKG.unitKind, iris.concept("unit-kinds", kind))
             if self.issuer_code:
-                self.add(iri, ORG.unitOf, iris.agency(self.issuer_code))
+                self.add_shared(iri, ORG.unitOf, iris.agency(self.issuer_code))
             self.add(iri, PROV.wasDerivedFrom, self.doc_iri)
         if parent is not None and parent != iri:
             self.add(iri, ORG.subOrganizationOf, parent)
@@ -172,6 +187,10 @@ class _NTBuilder(_Builder):
         if o is not None:
             self.out.append(f"{self._term(s)} {self._term(p)} {self._term(o)}")
 
+    def add_shared(self, s, p, o) -> None:
+        if o is not None:
+            self.shared.append(f"{self._term(s)} {self._term(p)} {self._term(o)}")
+
     def lit(self, value, datatype=None, lang=None):
         cls = value.__class__
         if cls is str:
@@ -197,14 +216,23 @@ class _NTBuilder(_Builder):
         return self.lit(iso, datatype={10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(iso)])
 
 def to_triples(records: Iterable[r.Record]) -> Iterator[Triple]:
-    """All triples of one document's records (the first record is its DocumentInfo)."""
-    return iter(_map(_Builder, records).out)
+    """All triples of one document's records (the first record is its DocumentInfo):
+    its own facts, then the shared descriptions of the entities it names."""
+    b = _map(_Builder, records)
+    return iter(b.out + b.shared)
 
 
-def to_ntriples(records: Iterable[r.Record]) -> list[str]:
-    """The same triples as `to_triples`, as N-Triples lines without the final " ."
-    (duplicates kept, in the same order): the fast path of bulk builds."""
-    return _map(_NTBuilder, records).out
+def to_graphs(records: Iterable[r.Record]) -> tuple[list[Triple], list[Triple]]:
+    """(triples for the document's graph, shared descriptions for the entities graph)."""
+    b = _map(_Builder, records)
+    return b.out, b.shared
+
+
+def to_ntriples(records: Iterable[r.Record]) -> tuple[list[str], list[str]]:
+    """`to_graphs` as N-Triples lines without the final " ." (duplicates kept, same
+    order): the fast path of bulk builds."""
+    b = _map(_NTBuilder, records)
+    return b.out, b.shared
 
 
 def _map(builder, records: Iterable[r.Record]):
@@ -441,12 +469,12 @@ def _award(b: _Builder, a: r.Award, ctx: _Context) -> None:
 
 def _case(b: _Builder, c: r.Case, ctx: _Context) -> None:
     n = iris.case(c.key)
-    b.add(n, RDF.type, LGKG.InnovationCase)
-    b.add(n, SKOS.prefLabel, b.ko(c.name))
-    b.add(n, RDFS.label, b.ko(c.name))
+    b.add_shared(n, RDF.type, LGKG.InnovationCase)
+    b.add_shared(n, SKOS.prefLabel, b.ko(c.name))
+    b.add_shared(n, RDFS.label, b.ko(c.name))
     for alt in c.alt_names:
         if nfc(alt) != nfc(c.name):
-            b.add(n, SKOS.altLabel, b.ko(alt))
+            b.add_shared(n, SKOS.altLabel, b.ko(alt))
     b.add(n, LGKG.originAgency, b.party(c.origin))
     b.add(n, PROV.wasDerivedFrom, b.doc_iri)
 
@@ -467,10 +495,10 @@ def _entry(b: _Builder, e: r.Entry, ctx: _Context) -> None:
         unit = iris.unit(e.agency.code, nfc(e.contact_department).replace(" ", ""))
         if unit not in b.described:
             b.described.add(unit)
-            b.add(unit, RDF.type, LGKG.OrganizationalUnit)
-            b.add(unit, SKOS.prefLabel, b.ko(e.contact_department))
-            b.add(unit, LGKG.unitKind, iris.concept("unit-kinds", "division"))
-            b.add(unit, ORG.unitOf, agency)
+            b.add_shared(unit, RDF.type, LGKG.OrganizationalUnit)
+            b.add_shared(unit, SKOS.prefLabel, b.ko(e.contact_department))
+            b.add_shared(unit, LGKG.unitKind, iris.concept("unit-kinds", "division"))
+            b.add_shared(unit, ORG.unitOf, agency)
             b.add(unit, PROV.wasDerivedFrom, b.doc_iri)
         b.add(n, LGKG.contactUnit, unit)
     for i, sec in enumerate(e.sections):

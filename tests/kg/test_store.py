@@ -67,3 +67,41 @@ def test_second_writer_gets_store_in_use(tmp_path):
     assert out.returncode == 3, out.stderr
     assert "in use" in out.stdout
     assert isinstance(StoreInUse("x"), StoreError)
+
+
+def _shared_subjects(store: Store) -> set[str]:
+    from kg import iris
+
+    return {q.subject.value for q in store.quads(iris.ENTITY_GRAPH)}
+
+
+def test_shared_descriptions_one_copy_and_no_orphans(tmp_path):
+    """Two documents naming the same organisation: one copy of its description in
+    the entities graph; it goes when the last document naming it stops naming it."""
+    from kg import iris
+    from loaders import records as r
+    from loaders.to_rdf import to_graphs
+
+    def report(doc_id: str, partner: str | None):
+        recs = [r.DocumentInfo(doc_id, f"{doc_id}.txt", "a" * 64, "work-report", issuer=r.Party("종로구", code="11110"),
+                               year="2026")]
+        if partner:
+            recs.append(r.Agreement((r.Party("종로구", code="11110"), r.Party(partner, name=partner)), "업무협약",
+                                    "협력", "2026-02", line=3))
+        return to_graphs(recs)
+
+    store = Store(tmp_path / "s")
+    for doc in ("d1", "d2"):
+        store.replace_document(iris.doc_graph(doc), *report(doc, "한국전력공사"), iris.ENTITY_GRAPH)
+    kepco = str(iris.organization("한국전력공사"))
+    names = [q for q in store.quads(iris.ENTITY_GRAPH) if q.subject.value == kepco]
+    assert len(names) == len(set(names)) >= 3  # type, labels, name: once, not once per document
+    assert not [q for q in store.quads(iris.doc_graph("d1")) if q.subject.value == kepco]
+    # d1 changes partner: KEPCO stays (d2 still names it), KT arrives
+    store.replace_document(iris.doc_graph("d1"), *report("d1", "KT"), iris.ENTITY_GRAPH)
+    assert {kepco, str(iris.organization("KT"))} <= _shared_subjects(store)
+    # d2 no longer names KEPCO: its description and its name node go, KT stays
+    store.replace_document(iris.doc_graph("d2"), *report("d2", None), iris.ENTITY_GRAPH)
+    left = _shared_subjects(store)
+    assert kepco not in left and kepco + "/name/0" not in left
+    assert str(iris.organization("KT")) in left and str(iris.organization("KT")) + "/name/0" in left

@@ -12,7 +12,7 @@ from kg.build import ensure_base
 from kg.store import Store
 from kg.validate import validate_graph
 from loaders import records as r
-from loaders.to_rdf import to_triples
+from loaders.to_rdf import to_graphs, to_triples
 
 JONGNO = r.Party("종로구", code="11110")
 YEONGWOL = r.Party("강원 영월군", code="51750")
@@ -128,9 +128,11 @@ def test_ntriples_fast_path_writes_what_the_rdflib_path_writes(records):
     from kg.store import to_ox
     from loaders.to_rdf import to_ntriples
 
-    slow = [" ".join(str(to_ox(t)) for t in tr) for tr in to_triples(records)]
+    own, shared = to_graphs(records)
+    slow = ([" ".join(str(to_ox(t)) for t in tr) for tr in own], [" ".join(str(to_ox(t)) for t in tr) for tr in shared])
     assert to_ntriples(records) == slow
-    assert any('"^^<http://www.w3.org/2001/XMLSchema#decimal>' not in x and "^^" in x for x in slow)
+    assert any('"^^<http://www.w3.org/2001/XMLSchema#decimal>' not in x and "^^" in x for x in slow[0])
+    assert slow[1]  # parties, units, cases: shared descriptions
 
 
 def test_ntriples_fast_path_on_the_bundled_documents():
@@ -139,6 +141,10 @@ def test_ntriples_fast_path_on_the_bundled_documents():
     from loaders import load_records
     from loaders.to_rdf import to_ntriples
 
+    def nt(triples):
+        return [" ".join(str(to_ox(t)) for t in tr) for tr in triples]
+
     for path in bundled_sources():
         recs = load_records(path)
-        assert to_ntriples(recs) == [" ".join(str(to_ox(t)) for t in tr) for tr in to_triples(recs)], path.name
+        own, shared = to_graphs(recs)
+        assert to_ntriples(recs) == (nt(own), nt(shared)), path.name
