@@ -158,3 +158,13 @@ def test_query_df(kg_store, kg_store_dir):
     agency = next(a for a in df["agency"] if a)
     prof = query_df("agency-profile", store=kg_store_dir, agency=agency)
     assert list(prof.columns)[:2] == ["kind", "count"] and len(prof) > 0
+
+
+def test_in_memory_snapshot_answers_like_the_store(kg_store, kg_store_dir):
+    """kg.load(): the same quads and the same catalogue rows as the store on disk."""
+    import kg
+
+    mem = kg.load(kg_store_dir)
+    assert mem.path is None and len(mem) == len(kg_store)
+    for name in ("adoptions", "sister-cities", "program-funding"):
+        assert queries.run(name, store=mem) == queries.run(name, store=kg_store), name
