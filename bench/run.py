@@ -447,7 +447,7 @@ def run(a) -> dict:
         if "error" in b:
             result["sizes"][n] = size
             continue
-        do_memory = not mid_memory_done
+        do_memory = not mid_memory_done or (not quick and n <= 1000)  # in-memory snapshot (kg.load) too
         if do_memory:
             log(f"[{n}] build in memory")
             size["build_memory"] = _child("build", corpus=corpus, n=n, memory=True)
@@ -530,6 +530,8 @@ def summarize(res: dict) -> None:
         res["query_speedup_vs_rdflib_at"] = r
     res["query_p50_ms"] = {q: v.get("p50_ms", f"timeout {v['timeout_s']} s" if "timeout_s" in v else None)
                            for q, v in sizes[big].get("queries", {}).get("disk", {}).items()}
+    res["query_p50_ms_memory"] = {n: {q: v.get("p50_ms") for q, v in sizes[n].get("queries", {}).get("memory", {}).items()}
+                                  for n in ok if sizes[n].get("queries", {}).get("memory")}
     res["query_p50_ms_by_size"] = {n: {q: v.get("p50_ms") for q, v in sizes[n].get("queries", {}).get("disk", {}).items()}
                                    for n in ok}
     res["planted_recall"] = {n: sizes[n]["build"].get("recall", {}).get("recall") for n in ok}
