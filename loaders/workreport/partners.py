@@ -198,6 +198,10 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
     '한국전력공사'
     >>> _prose_partner("관내 5개 대학과 업무협약 체결", Party("x", code="1"), R(), set()) is None
     True
+    >>> _prose_partner("○ KT 지역본부와 업무협약 체결", Party("x", code="1"), R(), set()).name
+    'KT 지역본부'
+    >>> _prose_partner("○ 관내 지역본부와 업무협약 체결", Party("x", code="1"), R(), set()) is None
+    True
     """
     m = _PROSE.search(text)
     if not m:
@@ -206,10 +210,20 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
     before = text[: m.start("name")]
     if re.search(r"\d+\s*개\s*$|등\s*$", before) or (re.fullmatch(r"[가-힣]+", name) and len(name) < 3):
         return None  # `5개 대학과`, `관내 대학과`: not a named partner
+    branch = _BRANCH.search(name)
+    if branch:  # `KT 지역본부와`, `한국전력공사 경기본부와`: a named body's branch, in two words
+        prev = _PREV_WORD.search(before)
+        if not prev or not _ORG_SUFFIX.search(prev.group(1)) or _UNNAMED.search(prev.group(1)):
+            return None
+        name = f"{prev.group(1)} {name}"
     p = _party(name, issuer, res, issuer_names)
     if p is None or p.code:
         return p
-    return p if _ORG_SUFFIX.search(name) and not _UNNAMED.search(name) else None
+    return p if (branch or _ORG_SUFFIX.search(name)) and not _UNNAMED.search(name) else None
+
+
+_BRANCH = re.compile(r"^[가-힣]{0,6}(?:본부|지사|지점|지부|사업단)$")
+_PREV_WORD = re.compile(r"(?:^|[\s○●◦□■·\-])([가-힣A-Za-z0-9㈜()&]{2,15})\s+$")
 
 
 def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int | None,

@@ -66,6 +66,9 @@ def test_division_names():
     assert units.division_name("평 화 기 반 조 성 과") == "평화기반조성과"
     assert units.division_name("추진성과") is None and units.division_name("기대효과") is None
     assert units.division_name("보 건 소", offices=True) is None
+    # 경과 (progress) is a label, but 환경과 / 공원조경과 are divisions
+    assert units.division_name("추진경과") is None and units.division_name("사업경과") is None
+    assert units.division_name("환 경 과") == "환경과" and units.division_name("공원조경과") == "공원조경과"
 
 
 def test_status_marks():
