@@ -50,6 +50,14 @@ def to_ox(term: Node) -> ox.NamedNode | ox.Literal:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def _nt_lines(graph: URIRef, triples: Iterable[Triple]) -> list[str]:
+    """Sorted, de-duplicated N-Triples statements for an INSERT DATA into `graph`."""
+    try:
+        return sorted({f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples})
+    except (ValueError, TypeError) as exc:
+        raise StoreError(f"graph {graph} not written, previous state kept: {exc}") from None
+
+
 def _open_error(path: Path, exc: OSError) -> StoreError:
     text = str(exc)
     if "lock" in text.lower() or "Resource temporarily unavailable" in text:
@@ -157,10 +165,7 @@ class Store:
         """Replace `graph` by `triples` atomically; returns the number of triples written."""
         self._check_writable()
         g = to_ox(graph)
-        try:
-            lines = sorted({f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples})
-        except (ValueError, TypeError) as exc:
-            raise StoreError(f"graph {graph} not written, previous state kept: {exc}") from None
+        lines = _nt_lines(graph, triples)
         update = f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n} }"
         try:
             self._ox.update(update)
@@ -176,11 +181,7 @@ class Store:
         the same update, so re-ingesting a changed document leaves no orphans."""
         self._check_writable()
         g, sg = to_ox(graph), to_ox(shared_graph)
-        try:
-            lines = sorted({f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples})
-            shared_lines = sorted({f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in shared})
-        except (ValueError, TypeError) as exc:
-            raise StoreError(f"graph {graph} not written, previous state kept: {exc}") from None
+        lines, shared_lines = _nt_lines(graph, triples), _nt_lines(graph, shared)
         # entities the old version named (subject or object there, described in the shared graph)
         # (g and sg are pyoxigraph-rendered IRIs of our own graphs, not user text)
         old = sorted({str(r[0]) for r in self._ox.query(
