@@ -148,15 +148,29 @@ def _head_names(text: str) -> list[str]:
     return out
 
 
+_ORDINANCE = re.compile(r"「\s*([가-힣]{1,10}(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구))"
+                        r"(?:\s+(?![가-힣]*기구\s)([가-힣]{1,5}(?:시|군|구))(?=\s))?\s+[^」]{0,60}조례")
+
+
 def issuer_candidates(text: str) -> list[str]:
-    """Mentions of the document's own government, strongest evidence first."""
+    """Mentions of the document's own government, strongest evidence first.
+
+    >>> issuer_candidates("※ 「경상남도 고성군 행정기구 설치 조례」에 따른 업무, 「경상남도 행정기구 설치 조례」")
+    ['경상남도 고성군', '경상남도']
+    """
     text = nfc(text)
     cands: list[str] = []
     s = council_session(text[:3000])
     if s:
         cands.append(s[1])
-    ords = Counter(m.group(1) for m in re.finditer(r"「\s*([가-힣]{1,10}(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구))\s+[^」]{0,60}조례", text))
+    ords: Counter = Counter()
+    local: Counter = Counter()  # `「경상남도 고성군 … 조례」`: the 광역 name, then the 기초 one
+    for m in _ORDINANCE.finditer(text):
+        ords[m.group(1)] += 1
+        if m.group(2):
+            local[f"{m.group(1)} {m.group(2)}"] += 1
     heads = Counter(_head_names(text))
+    cands += [n for n, _ in local.most_common()]
     cands += [n for n, _ in ords.most_common()]
     cands += [n for n, _ in heads.most_common() if n not in cands]
     return cands
