@@ -202,27 +202,43 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
     'KT 지역본부'
     >>> _prose_partner("○ 관내 지역본부와 업무협약 체결", Party("x", code="1"), R(), set()) is None
     True
+    >>> _prose_partner("- 국민건강보험공단 종로지사와 업무협약 체결", Party("x", code="1"), R(), set()).name
+    '국민건강보험공단 종로지사'
+    >>> _prose_partner("- 국민건강보험공단 지사와 업무협약 체결", Party("x", code="1"), R(), set()).name
+    '국민건강보험공단 지사'
+    >>> _prose_partner("- 고려대학교 산학협력단과 업무협약 체결", Party("x", code="1"), R(), set()).name
+    '고려대학교 산학협력단'
+    >>> [_prose_partner(f"- {w}와 업무협약 체결", Party("x", code="1"), R(), set())
+    ...  for w in ("관할 경찰서", "지역 소방서", "지역 대학교 산학협력단")]
+    [None, None, None]
     """
     m = _PROSE.search(text)
     if not m:
         return None
     name = m.group("name").strip("·-")
     before = text[: m.start("name")]
-    if re.search(r"\d+\s*개\s*$|등\s*$", before) or (re.fullmatch(r"[가-힣]+", name) and len(name) < 3):
-        return None  # `5개 대학과`, `관내 대학과`: not a named partner
-    branch = _BRANCH.search(name)
-    if branch:  # `KT 지역본부와`, `한국전력공사 경기본부와`: a named body's branch, in two words
+    if re.search(r"\d+\s*개\s*$|등\s*$", before):
+        return None  # `5개 대학과`: not a named partner
+    branch = _BRANCH.fullmatch(name)
+    if branch:  # `KT 지역본부와`, `국민건강보험공단 지사와`, `고려대학교 산학협력단과`: a named body's branch
         prev = _PREV_WORD.search(before)
-        if not prev or not _ORG_SUFFIX.search(prev.group(1)) or _UNNAMED.search(prev.group(1)):
-            return None
+        if (not prev or not _ORG_SUFFIX.search(prev.group(1)) or _UNNAMED.search(prev.group(1))
+                or _BARE_TYPE.fullmatch(prev.group(1))):
+            return None  # `관내 지역본부와`, `지역 대학교 산학협력단과`: no name before the branch
         name = f"{prev.group(1)} {name}"
+    elif (re.fullmatch(r"[가-힣]+", name) and len(name) < 3) or _BARE_TYPE.fullmatch(name):
+        return None  # `관내 대학과`, `관할 경찰서와`: a kind of body, not a named one
     p = _party(name, issuer, res, issuer_names)
     if p is None or p.code:
         return p
     return p if (branch or _ORG_SUFFIX.search(name)) and not _UNNAMED.search(name) else None
 
 
-_BRANCH = re.compile(r"^[가-힣]{0,6}(?:본부|지사|지점|지부|사업단)$")
+_BRANCH = re.compile(r"[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
+# an organisation-kind word alone (`경찰서`, `대학교`): what kind of body, not which
+_BARE_TYPE = re.compile(
+    r"(?:지역|관내|관할|인근|해당|지방)?\s*(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|"
+    r"개발원|조합|연합회|협의회|상공회의소|경찰서|소방서|교육청|교육지원청|위원회|보건소|학교|기업|업체|지사|본부)")
 _PREV_WORD = re.compile(r"(?:^|[\s○●◦□■·\-])([가-힣A-Za-z0-9㈜()&]{2,15})\s+$")
 
 
@@ -296,8 +312,10 @@ _GRADES = ("최우수기관", "우수기관", "최우수상", "우수상", "장�
            "대통령 표창", "국무총리 표창", "장관 표창", "장관표창",
            "공로상", "대상", "금상", "은상", "동상", "최우수", "우수", "장려", "1위", "인증", "선정")
 _GRADE_RE = "|".join(_GRADES)
-_EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?P<awarder>[가-힣]{2,12}(?:부|처|청|위원회|원))?\s*"
-                   r"(?P<name>[^:：()]{2,40}?평가)\s*결과\s*[:：]\s*(?P<res>.+)$")
+# `2023년 행정안전부 지방규제혁신 평가 결과 : 최우수`, `… 우수사례 경진대회 결과 : 대상`,
+# `2025년 고용노동부 일자리대상 결과 : 우수상`: an evaluation or contest, then its result
+_EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<awarder>[가-힣]{2,12}(?:부|처|청|위원회|원))\s+)?"
+                   r"(?P<name>[^:：()]{2,40}?(?:평가|경진대회|대회|공모전|대상|시상))\s*결과\s*[:：]\s*(?P<res>.+)$")
 _PRIZE = re.compile(r"(?P<name>[^,()]{3,60}?)\s*['‘\"“]?(?P<grade>" + _GRADE_RE + r")['’\"”]?\s*(?:수상|선정|획득)")
 # `민원서비스 종합평가 '가'등급 달성`, `청렴도 평가 2등급`: a rating as written
 _RATING = re.compile(r"(?P<name>[^,()]{3,60}?평가)\s*(?:결과\s*)?[:：]?\s*['‘\"“]?(?P<grade>[가-마SABCD1-5])['’\"”]?\s*등급")
@@ -330,7 +348,8 @@ def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) ->
         text = ln.text
         # each pattern needs these words: lines without them are skipped unsearched
         evaluation = "평가" in text
-        m = _EVAL.search(text) if evaluation and "결과" in text else None
+        m = _EVAL.search(text) if "결과" in text and (evaluation or "대회" in text or "대상" in text
+                                                    or "공모" in text or "시상" in text) else None
         if m:
             res = m.group("res")
             g = _GRADE_IN.search(res.split("(")[0])
