@@ -24,7 +24,7 @@ _DONE = re.compile(r"체결|협약식|협약\s*\(|협약$|MOU\s*\(|: .*협약")
 _SEP = re.compile(r"\s*(?:↔|⟷|<->|-|･|·|ㆍ)\s*")
 _GENERIC = re.compile(
     r"^(?:[가-힣]*업체|[가-힣]*기관|[가-힣]*단체|시군|시･군|도|기업|민간|관계기관|유관기관|주민|학교|"
-    r"협업|[가-힣]{0,3}등|[0-9]+개.*|간|및|관내|지역|노･사|노사|민정|읍면동|읍･면･동|동|마을)$"
+    r"협업|[가-힣]{0,3}등|[0-9]+개.*|간|및|관내|관할|인근|해당|지역|노･사|노사|민정|읍면동|읍･면･동|동|마을)$"
 )
 
 
@@ -65,16 +65,33 @@ def clean_partner(text: str) -> str:
     return nfc(s)
 
 
+# an organisation-kind word alone, or after `지역`/`관할` (`관할 경찰서`, `지역 대학교 산학협력단`):
+# what kind of body, not which one
+_KIND = (r"(?:공사|공단|은행|대학교|대학|병원|의료원|협회|재단|센터|진흥원|조합|상공회의소|경찰서|소방서|교육청|"
+         r"교육지원청|보건소|학교|부대)")
+_BARE_TYPE = re.compile(r"(?:(?:지역|관내|관할|인근|해당|지방)\s*)*(?:" + _KIND + r"\s*)?"
+                        r"(?:" + _KIND + r"|본부|지역본부|지사|지점|지부|지청|산학협력단)")
+# `… 지역본부`, `… 종로지사`, `… 산학협력단`: the branch of the body named before it
+_BRANCH = re.compile(r"[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
+
+
 def _named(p: str) -> bool:
-    return len(p) >= 2 and not _GENERIC.match(p) and bool(re.search(r"[가-힣A-Za-z]", p))
+    return (len(p) >= 2 and not _GENERIC.match(p) and not _BARE_TYPE.fullmatch(p)
+            and bool(re.search(r"[가-힣A-Za-z]", p)))
+
+
+# parties joined by separators; a party may go on with a unit number (`육군 제1789부대`)
+# or a branch (`한국전력공사 경기본부`, `고려대학교 산학협력단`)
+_RUN = re.compile(
+    r"(?:^|[\s(\[])([^\s()\[\]]+(?:" + _SEP.pattern + r"[^\s()\[\]\-･·ㆍ↔]+"
+    r"(?:\s제?\d+[가-힣]+|\s(?:" + _BRANCH.pattern + r")(?=$|[\s,()\-･·ㆍ↔]))?)+)")
 
 
 def _party_list(text: str) -> tuple[list[str], str] | None:
     """Parties joined by separators, and the text after them (purpose)."""
     t = re.sub(r"[｢｣「」]", " ", nfc(text))
     t = re.sub(r"\(주\)", "", t)
-    runs = list(re.finditer(
-        r"(?:^|[\s(\[])([^\s()\[\]]+(?:" + _SEP.pattern + r"[^\s()\[\]\-･·ㆍ↔]+(?:\s제?\d+[가-힣]+)?)+)", t))
+    runs = list(_RUN.finditer(t))
     runs = [r for r in runs if _AGENCYISH.search(r.group(1))]
     if not runs:
         return None
@@ -163,6 +180,11 @@ def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
     m = re.search(r"([^\s,()]{2,25}?)(?:와|과)(?:의)?\s+(?:[^\s]+\s+){0,5}?" + kw.group(0).replace(" ", r"\s*"), s)
     if m:
         p = clean_partner(m.group(1))
+        if _BRANCH.fullmatch(p):  # `국민건강보험공단 종로지사와`: the body named before its branch
+            prev = re.search(r"(?:^|\s)([^\s,()]{2,20})\s+$", s[: m.start(1)])
+            if not prev or not _named(clean_partner(prev.group(1))):
+                return None
+            p = f"{clean_partner(prev.group(1))} {p}"
         if _named(p) and not p.endswith(("업체", "기관")):
             return FoundAgreement((p,), kind_of(s), None, date, no, no)
     return None
