@@ -145,6 +145,11 @@ def _adoptions(e, agency, ck, diffusion, cases, resolver, year) -> list[Adoption
         if source is not None and source.code == agency.code:
             continue
         own_seen |= key == ck
+        prior = out.get((agency.code, key))
+        if prior is not None and source is not None and prior.source is None and prior.channel != f.channel:
+            # `X 등 7대 중점 추진과제 도입`, then `○○시의 ‘X’ 벤치마킹`: two ways in, the second from a named source
+            out[(agency.code, key, f.channel)] = Adoption(agency, key, source, f.channel, date, f.line, f.line)
+            continue
         out.setdefault((agency.code, key), Adoption(agency, key, source, f.channel, date, f.line, f.line))
     if diffusion and not out:
         out[(agency.code, ck)] = Adoption(agency, ck, None, None, None, e.line, e.line_end)
