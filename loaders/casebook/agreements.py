@@ -72,7 +72,7 @@ _KIND = (r"(?:공사|공단|은행|대학교|대학|병원|의료원|협회|재�
 _BARE_TYPE = re.compile(r"(?:(?:지역|관내|관할|인근|해당|지방)\s*)*(?:" + _KIND + r"\s*)?"
                         r"(?:" + _KIND + r"|본부|지역본부|지사|지점|지부|지청|산학협력단)")
 # `… 지역본부`, `… 종로지사`, `… 산학협력단`: the branch of the body named before it
-_BRANCH = re.compile(r"[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
+_BRANCH = re.compile(r"[가-힣]{0,6}(?:본부|(?<!도)지사|지점|지부|사업단|지청)|산학협력단")
 
 
 def _named(p: str) -> bool:

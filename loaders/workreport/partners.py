@@ -234,7 +234,7 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
     return p if (branch or _ORG_SUFFIX.search(name)) and not _UNNAMED.search(name) else None
 
 
-_BRANCH = re.compile(r"[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
+_BRANCH = re.compile(r"[가-힣]{0,6}(?:본부|(?<!도)지사|지점|지부|사업단|지청)|산학협력단")
 # an organisation-kind word alone (`경찰서`, `대학교`): what kind of body, not which
 _BARE_TYPE = re.compile(
     r"(?:지역|관내|관할|인근|해당|지방)?\s*(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|"
