@@ -64,9 +64,20 @@ LABEL_LINES = {
     "추진계획": ["대상 : 관내 주민 및 이용자", "내용 : 시설 개선 및 프로그램 운영",
                "추진방법 : 전문업체 위탁 및 직영 병행", "협업 : 관련 부서 및 유관기관 협력체계 구축"],
 }
-ORGS = ["한국지역정보개발원", "한국수자원공사", "롯데카드", "한국전력공사 지역본부", "지역 대학교 산학협력단",
-        "국민건강보험공단 지사", "서울대학교병원", "한국사회적기업진흥원", "지역 상공회의소", "KT 지역본부",
-        "한국정보화진흥원", "신용보증재단", "지역 소방서", "관할 경찰서"]
+# partners as the documents name them; "{}" is the local place name (real text names the
+# body: 서산경찰서, 한서대학교 — "관할 경찰서" names no one and is not a partner)
+ORGS = ["한국지역정보개발원", "한국수자원공사", "롯데카드", "한국전력공사 {}지사", "{}대학교 산학협력단",
+        "국민건강보험공단 {}지사", "서울대학교병원", "한국사회적기업진흥원", "{}상공회의소", "KT {}지사",
+        "한국정보화진흥원", "신용보증재단", "{}소방서", "{}경찰서"]
+
+
+def local_org(template: str, agency) -> str:
+    """A partner name for `agency`: 성주군 -> 성주경찰서, 수원시 -> 수원대학교 산학협력단."""
+    short = agency.short_name
+    place = short[:-1] if len(short) > 2 and short[-1] in "시군구도" else short
+    if agency.kind == "metropolitan":
+        place = short[:2]
+    return template.format(place)
 AWARDERS = ["행정안전부", "보건복지부", "고용노동부", "국민권익위원회", "환경부"]
 AWARD_NAMES = ["정보공개 종합평가", "지방규제혁신 평가", "민원서비스 종합평가", "지역복지사업 평가", "청렴도 평가",
                "일자리대상", "적극행정 우수사례 경진대회", "지방재정 신속집행 평가"]
@@ -251,7 +262,7 @@ def work_report(rng: random.Random, ag: Agencies, idx: int):
                     w(f"- 도입시기 : {mm}월 중 업무협약 추진({me} ↔ {other.short_name})")
                     facts.append({"type": "agreement", "party": other.code})
             elif extra < 0.24:
-                org = rng.choice(ORGS)
+                org = local_org(rng.choice(ORGS), issuer)
                 if org not in partners_used:
                     partners_used.add(org)
                     mm, dd = rng.randint(1, 12), rng.randint(1, 28)
@@ -426,7 +437,7 @@ def entry(rng, w, facts, ag, a, ind, year, yy):
         w(f"* {aw} ‘{gr}’ 수상(’{yy:02d}.{m}.{d}.)\n")
         facts.append({"type": "award", "recipient": a.code, "grade": gr, "award": aw})
     elif r < 0.55:
-        org = rng.choice(ORGS)
+        org = local_org(rng.choice(ORGS), a)
         m, d = rng.randint(1, 12), rng.randint(1, 28)
         w(f"- {a.short_name}-{org} 간 MOU 체결({year}. {m}. {d}.)\n")
         facts.append({"type": "agreement", "party_name": org})

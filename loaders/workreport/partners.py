@@ -166,9 +166,19 @@ def _agree_date(text: str, ref_year: int | None) -> str | None:
 
 
 def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:
+    """
+    >>> class R:
+    ...     def party(self, *a, **k): return None
+    >>> [_party(w, Party("x", code="1"), R(), set()) for w in ("관할 경찰서", "지역 대학교 산학협력단", "소방서")]
+    [None, None, None]
+    >>> _party("성주경찰서", Party("x", code="1"), R(), set()).name
+    '성주경찰서'
+    """
     piece = nfc(piece).strip(" '‘’\"")
     if not piece or _SELF.match(piece) or piece in issuer_names or _UNNAMED.search(piece):
         return None
+    if _BARE_TYPE.fullmatch(piece) or _LOCAL_KIND.match(piece):
+        return None  # `업무협약(성주군-관할 경찰서)`: a kind of body, not a named one (as in prose)
     p = res.party(piece, context=issuer.code, strict=True)
     if p is not None:
         return None if p.code == issuer.code else p
@@ -185,7 +195,7 @@ _PROSE = re.compile(
     r"(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
 )
 _ORG_SUFFIX = re.compile(
-    r"(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|경찰서|소방서|"
+    r"(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|회의소|경찰서|소방서|"
     r"교육청|교육지원청|청|처|부|위원회|그룹|전자|통신|카드|보험|증권|㈜|\(주\)|주식회사)$|^(?:㈜|\(주\)|주식회사)|^[A-Z][A-Za-z&\-]{1,}$"
 )
 
@@ -209,8 +219,11 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
     >>> _prose_partner("- 고려대학교 산학협력단과 업무협약 체결", Party("x", code="1"), R(), set()).name
     '고려대학교 산학협력단'
     >>> [_prose_partner(f"- {w}와 업무협약 체결", Party("x", code="1"), R(), set())
-    ...  for w in ("관할 경찰서", "지역 소방서", "지역 대학교 산학협력단")]
-    [None, None, None]
+    ...  for w in ("관할 경찰서", "지역 소방서", "지역 대학교 산학협력단", "경기도지사")]
+    [None, None, None, None]
+    >>> [_prose_partner(f"- {w}와 업무협약 체결", Party("x", code="1"), R(), set()).name
+    ...  for w in ("KT 진도지사", "청양상공회의소")]
+    ['KT 진도지사', '청양상공회의소']
     """
     m = _PROSE.search(text)
     if not m:
@@ -234,11 +247,14 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
     return p if (branch or _ORG_SUFFIX.search(name)) and not _UNNAMED.search(name) else None
 
 
-_BRANCH = re.compile(r"[가-힣]{0,6}(?:본부|(?<!도)지사|지점|지부|사업단|지청)|산학협력단")
+# a governor (`도지사`, `경기도지사`) is not a branch; a place's branch (`진도지사`) is
+_BRANCH = re.compile(r"(?!(?:경기|강원|충청북|충청남|충북|충남|전라북|전라남|전북|전남|경상북|경상남|경북|경남|제주|"
+                     r"특별자치)?도지사$)[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
 # an organisation-kind word alone (`경찰서`, `대학교`): what kind of body, not which
 _BARE_TYPE = re.compile(
     r"(?:지역|관내|관할|인근|해당|지방)?\s*(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|"
     r"개발원|조합|연합회|협의회|상공회의소|경찰서|소방서|교육청|교육지원청|위원회|보건소|학교|기업|업체|지사|본부)")
+_LOCAL_KIND = re.compile(r"(?:지역|관내|관할|인근|해당)\s")
 _PREV_WORD = re.compile(r"(?:^|[\s○●◦□■·\-])([가-힣A-Za-z0-9㈜()&]{2,15})\s+$")
 
 
