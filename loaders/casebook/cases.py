@@ -15,9 +15,16 @@ _LEAD = re.compile(r"^(?:[-∙･·•◦○●□■▶▸►◆◇※*➜→�
 _TAIL = re.compile(r"(?:\s*(?:…|\.{2,}|·{2,}))+$|\s+(?:추진|참여|실시|도입|운영)$|\s*등$")
 
 
+_OPEN_Q, _CLOSE_Q = "‘“", "’”"
+
+
 @functools.lru_cache(maxsize=8192)  # the same names come back from summaries, lists and prose
 def clean_case_name(text: str) -> str:
-    """A case name as written, without bullets, trailing `추진`/`…`/`등`.
+    """A case name as written, without bullets, trailing `추진`/`…`/`등`, or a quote
+    mark whose partner was cut off.
+
+    >>> clean_case_name("‘청년 두드림공간"), clean_case_name("공유냉장고’"), clean_case_name("‘마을’ 관리소")
+    ('청년 두드림공간', '공유냉장고', '‘마을’ 관리소')
 
     >>> clean_case_name("- 긴급자동차 자동 진･출입 시스템 구축 추진")
     '긴급자동차 자동 진･출입 시스템 구축'
@@ -31,12 +38,32 @@ def clean_case_name(text: str) -> str:
         if s2 == s:
             break
         s = s2
+    # a quote left open or closed by a cut (`‘청년 두드림공간`): not part of the name
+    if s[:1] in _OPEN_Q and not any(c in s for c in _CLOSE_Q):
+        s = s[1:].strip()
+    if s[-1:] in _CLOSE_Q and not any(c in s for c in _OPEN_Q) and s.count("'") < 2:
+        s = s[:-1].strip()
     return s
 
 
+# a highlight that opens with a quoted name run as the practice: `‘공유냉장고’ 운영으로 …`,
+# `「보조금24」 도입을 통해 …` (not `「보조금24」 집중창구 운영`: there the quote is a part)
+_LEAD_QUOTED = re.compile(r"^[‘“「『']([^’”」』']{3,40})[’”」』']\s*(?:을|를)?\s*"
+                          r"(?:운영|도입|추진|시행|구축|실시|개발)(?:으로|하여|해|을\s*통해|을\s*통한|\s*및)")
+
+
 def name_from_highlight(text: str, limit: int = 50) -> str:
-    """A case name from the first highlight: the part before `등 …`, at most `limit` chars."""
+    """A case name from the first highlight: the part before `등 …`, at most `limit` chars.
+
+    >>> name_from_highlight("‘무인 민원발급 키오스크 확대’ 운영으로 데이터 분석으로 정책 수요를 조기에 파악")
+    '무인 민원발급 키오스크 확대'
+    >>> name_from_highlight("「보조금24」 집중창구 운영")
+    '「보조금24」 집중창구'
+    """
     s = clean_case_name(text)
+    lead = _LEAD_QUOTED.match(s)
+    if lead:  # `‘마을관리소’ 운영으로 …`: the practice is the quoted name
+        return clean_case_name(lead.group(1))
     quoted = re.search(r"[「『]([^」』]{6,60})[」』]", s)
     if quoted and len(s) > 40:
         return clean_case_name(quoted.group(1))
