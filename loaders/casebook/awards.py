@@ -68,8 +68,46 @@ def _clean_name(text: str) -> str:
     s = re.sub(r"^\((?:[^)]{1,12})\)\s*", "", s)
     s = re.sub(r"^[’'‘]\d\d년\s*", "", s)
     s = re.sub(r"\s*[,:]\s*$", "", s)
-    s = s.strip(" ‘’'“”「」")
-    return nfc(s)
+    # `「외국인 긴급지원」 2021 경기도형 정책마켓 우수정책`: the quoted practice is what won,
+    # the award's name starts at its year
+    s = re.sub(r"^[「‘“][^」’”]{2,40}[」’”]\s+(?=(?:19|20)\d\d)", "", s.strip())
+    return nfc(_strip_unpaired(s))
+
+
+_PAIRS = {"‘": "’", "“": "”", "「": "」", "『": "』"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _strip_unpaired(s: str) -> str:
+    """Quote marks at either end that have no partner: a name quoted in part keeps its
+    quotes (`매니페스토 우수사례 경진대회 ‘기후환경분야’`, `「외국인 긴급지원」 2021 …`).
+
+    >>> _strip_unpaired("‘정보공개 종합평가"), _strip_unpaired("우수사례 경진대회 ‘기후환경분야’")
+    ('정보공개 종합평가', '우수사례 경진대회 ‘기후환경분야’')
+    >>> _strip_unpaired("’2021년 주민자치형 공공서비스 구축사업’ 찾아가는 보건복지분야 경진대회")
+    '‘2021년 주민자치형 공공서비스 구축사업’ 찾아가는 보건복지분야 경진대회'
+    >>> _strip_unpaired("'대상'"), _strip_unpaired("「공동체강화 분야」")
+    ('대상', '공동체강화 분야')
+    """
+    if s[:1] == "’" and "’" in s[1:]:  # `’…’`: an opening quote typed as a closing one
+        s = "‘" + s[1:]
+    for _ in range(4):
+        before = s
+        if s[:1] in _PAIRS and _PAIRS[s[0]] not in s[1:]:
+            s = s[1:].strip()
+        elif s[:1] in _CLOSERS or s[:1] == "'" and s.count("'") == 1:
+            s = s[1:].strip()
+        if s[-1:] in _CLOSERS and _CLOSERS[s[-1]] not in s[:-1]:
+            s = s[:-1].strip()
+        elif s[-1:] in _PAIRS or s[-1:] == "'" and s.count("'") == 1:
+            s = s[:-1].strip()
+        # a name wholly in quotes: the quotes go
+        if len(s) > 2 and ((_PAIRS.get(s[0]) == s[-1] and s.count(s[0]) == 1 and s.count(s[-1]) == 1)
+                           or (s[0] == s[-1] == "'" and s.count("'") == 2)):
+            s = s[1:-1].strip()
+        if s == before:
+            break
+    return s
 
 
 def _date(text: str, year: int | None) -> str | None:
