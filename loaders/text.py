@@ -14,6 +14,12 @@ from decimal import Decimal
 _MIDDOTS = "･·ㆍ•∙⋅・"
 _normalize = unicodedata.normalize
 _TAG = re.compile(r"<[^>]+>")
+
+# The branch of a body named before it (`KT 지역본부`, `국민건강보험공단 종로지사`,
+# `고려대학교 산학협력단`), for agreements in both genres. A governor (`도지사`,
+# `경기도지사`) is not a branch; a place's branch (`진도지사`) is.
+BRANCH = re.compile(r"(?!(?:경기|강원|충청북|충청남|충북|충남|전라북|전라남|전북|전남|경상북|경상남|경북|경남|제주|"
+                    r"특별자치)?도지사$)[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
 _HASHES = re.compile(r"^\s*#+\s*")
 _LEAD_MARK = re.compile(r"^\s*[□■○●◦◎▶▸►◆◇※\-·•∙ㆍ]\s*")
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.casebook.norm import nfc
-from loaders.text import parse_date
+from loaders.text import BRANCH, parse_date
 
 _KEYWORD = re.compile(r"MOU|양해각서|업무\s*협약|업무\s*협력\s*협약|[가-힣]{0,4}협약(?!서)")
 _DONE = re.compile(r"체결|협약식|협약\s*\(|협약$|MOU\s*\(|: .*협약")
@@ -71,10 +71,7 @@ _KIND = (r"(?:공사|공단|은행|대학교|대학|병원|의료원|협회|재�
          r"교육지원청|보건소|학교|부대)")
 _BARE_TYPE = re.compile(r"(?:(?:지역|관내|관할|인근|해당|지방)\s*)*(?:" + _KIND + r"\s*)?"
                         r"(?:" + _KIND + r"|본부|지역본부|지사|지점|지부|지청|산학협력단)")
-# `… 지역본부`, `… 종로지사`, `… 산학협력단`: the branch of the body named before it
-# a governor (`도지사`, `경기도지사`) is not a branch; a place's branch (`진도지사`) is
-_BRANCH = re.compile(r"(?!(?:경기|강원|충청북|충청남|충북|충남|전라북|전라남|전북|전남|경상북|경상남|경북|경남|제주|"
-                     r"특별자치)?도지사$)[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
+_BRANCH = BRANCH  # `… 지역본부`, `… 종로지사`, `… 산학협력단`: the branch of the body named before it
 
 
 def _named(p: str) -> bool:

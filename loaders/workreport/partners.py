@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.records import Agreement, Award, Discount, Party, SisterCity
-from loaders.text import nfc, parse_date
+from loaders.text import BRANCH, nfc, parse_date
 from loaders.workreport.parse import Document, Table
 
 _CITY_H = ("도시명", "도시", "자매도시", "시군명", "자치단체명", "자치단체", "지자체명", "지자체")
@@ -247,9 +247,7 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
     return p if (branch or _ORG_SUFFIX.search(name)) and not _UNNAMED.search(name) else None
 
 
-# a governor (`도지사`, `경기도지사`) is not a branch; a place's branch (`진도지사`) is
-_BRANCH = re.compile(r"(?!(?:경기|강원|충청북|충청남|충북|충남|전라북|전라남|전북|전남|경상북|경상남|경북|경남|제주|"
-                     r"특별자치)?도지사$)[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
+_BRANCH = BRANCH
 # an organisation-kind word alone (`경찰서`, `대학교`): what kind of body, not which
 _BARE_TYPE = re.compile(
     r"(?:지역|관내|관할|인근|해당|지방)?\s*(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|"
