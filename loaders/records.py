@@ -207,7 +207,27 @@ class Adoption:
     line_end: int | None = None
 
 
+@dataclass(frozen=True)
+class ExtractionCheck:
+    """What the loader found of one kind of fact, against what an independent cue of
+    the same document says should be there (a program list, a table of contents, an
+    overview table, a stated total). `expected` is None when the document gives no
+    such cue; `warning` is set when the two disagree or a part could not be read.
+    `found`/`expected` are counts, or amounts in won for kind "budget-total".
+    `cue` names the cue (`program list`, `staffing table`, ...), `line` where it stands.
+    """
+
+    kind: str  # program | division | staffing | budget | budget-total | team | ...
+    found: int
+    expected: int | None = None
+    cue: str | None = None
+    warning: str | None = None
+    scope: str | None = None  # the division (or bureau) the check is about, None for the whole document
+    line: int = 0
+    line_end: int | None = None
+
+
 Record = (
     DocumentInfo | Division | Staffing | Program | BudgetLine | Milestone | Outcome
-    | SisterCity | Discount | Agreement | Award | Case | Entry | Adoption
+    | SisterCity | Discount | Agreement | Award | Case | Entry | Adoption | ExtractionCheck
 )
