@@ -17,8 +17,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from loaders.document import layout
 from loaders.text import nfc
-from loaders.workreport import units
+from loaders.workreport import inventory, units
 
 MARKERS = "□■○●◦◎▶▸►◆◇※-·•∙ㆍ▷◇➊"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -189,22 +190,71 @@ def make_line(no: int, raw: str) -> Line:
 
 
 def split_blocks(text: str) -> tuple[list[Line], list[Line | Table]]:
-    lines = [make_line(i + 1, raw) for i, raw in enumerate(text.split("\n"))]
+    """Lines and blocks of the document model. Tables come from any markup
+    (TAB, pipe, HTML: loaders.document.layout); a table row's Line carries its
+    cells TAB-joined in `raw`, so `"\t" in ln.raw` tells a row anywhere."""
+    raw_blocks = layout.split(text)
+    by_no: dict[int, Line] = {}
     blocks: list[Line | Table] = []
     recent: list[str] = []
-    for ln in lines:
-        if "\t" in ln.raw and ln.raw.strip():
-            cells = [clean_cell(c) for c in ln.raw.rstrip("\n").split("\t")]
-            if blocks and isinstance(blocks[-1], Table) and blocks[-1].row_lines[-1] == ln.no - 1:
-                blocks[-1].rows.append(cells)
-                blocks[-1].row_lines.append(ln.no)
-            else:
-                blocks.append(Table([cells], [ln.no], list(recent[-4:])))
+    for rb in raw_blocks:
+        if isinstance(rb, layout.RawTable):
+            cells_rows = [[clean_cell(c) for c in r] for r in rb.rows]
+            blocks.append(Table(cells_rows, list(rb.row_lines), list(recent[-4:])))
+            for r, no in zip(rb.rows, rb.row_lines):
+                if no not in by_no:
+                    by_no[no] = make_line(no, "\t".join(r) + ("\t" if len(r) == 1 else ""))
             continue
+        ln = make_line(rb.no, rb.raw)
+        by_no.setdefault(rb.no, ln)
         blocks.append(ln)
         if ln.text:
             recent.append(ln.text)
+    lines = [by_no.get(i + 1) or make_line(i + 1, "") for i in range(max(by_no, default=0))]
+    _drop_running_titles(blocks)
+    blocks = _join_wrapped(blocks)
+    blocks.sort(key=lambda b: b.line if isinstance(b, Table) else b.no)
     return lines, blocks
+
+
+def _drop_running_titles(blocks: list[Line | Table]) -> None:
+    """A running title (the document's title line repeated on every page) is furniture."""
+    texts = [b for b in blocks if isinstance(b, Line) and b.text]
+    head = {b.compact for b in texts[:10] if not b.marker}
+    seen: dict[str, int] = {}
+    for b in texts:
+        if b.compact in head:
+            seen[b.compact] = seen.get(b.compact, 0) + 1
+    repeated = {t for t, k in seen.items() if k >= 3 and len(t) <= 60}
+    if not repeated:
+        return
+    first: set[str] = set()
+    for b in texts:
+        if b.compact in repeated:
+            if b.compact in first:
+                b.text, b.heading, b.bold = "", 0, False
+                b.__dict__.pop("compact", None)
+            first.add(b.compact)
+
+
+def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
+    """A sentence wrapped onto indented continuation lines is one line again
+    (the continuation has no marker, no heading, no number and no key)."""
+    out: list[Line | Table] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(b, Line) and b.text and b.indent >= 2 and b.marker is None and not b.heading
+                and not b.bold and isinstance(prev, Line) and prev.text and prev.no == b.no - 1
+                and len(prev.raw.strip()) >= 30 and "\t" not in prev.raw and numbered(b) is None and not b.kv()):
+            prev.text = prev.text + ("" if prev.text.endswith(("(", "·")) else " ") + b.text
+            prev.__dict__.pop("compact", None)
+            prev.__dict__.pop("_kv", None)
+            prev.__dict__.pop("_numbered", None)
+            b.text = ""  # doc.lines keeps the number, the text now stands once
+            b.__dict__.pop("compact", None)
+            continue
+        out.append(b)
+    return out
 
 
 # -- classification ----------------------------------------------------------
@@ -248,9 +298,17 @@ def is_leader_line(ln: Line | None) -> bool:
 def is_label(ln: Line) -> bool:
     if ln.marker in ("□", "■"):
         return True
+    if ln.marker in ("○", "●"):
+        return circle_label(ln)
     if ln.marker is None and (ln.heading or ln.bold or len(ln.compact) <= 20):
         return bool(_LABEL.match(ln.compact)) or (ln.heading > 0 and numbered(ln) is None)
     return False
+
+
+def circle_label(ln: Line) -> bool:
+    """`○ 사업개요`: a section label written with ○ (inside a sub-section), not a sub-item."""
+    c = ln.compact
+    return len(c) <= 12 and not ln.kv() and bool(_LABEL.match(c))
 
 
 def _roman(text: str) -> re.Match | None:
@@ -294,7 +352,10 @@ def _content(blocks: list[Line | Table], i: int, step: int = 1) -> Line | Table 
 
 
 def toc_flags(blocks: list[Line | Table]) -> set[int]:
-    """Indexes of numbered lines that belong to a table of contents, not the body."""
+    """Indexes of numbered lines that belong to a table of contents, not the body:
+    lines with leaders and page numbers, and runs of consecutive numbers with
+    nothing between them whose titles come back later as headings (a run of
+    short numbered steps inside a program does not come back)."""
     toc: set[int] = set()
     cand = {}
     for i, b in enumerate(blocks):
@@ -302,23 +363,45 @@ def toc_flags(blocks: list[Line | Table]) -> set[int]:
             nt = numbered(b)
             if nt:
                 cand[i] = nt
+    runs: list[list[int]] = []
     for i, (n, _t) in cand.items():
-        # the index comes with the block: `blocks.index(nxt)` was quadratic and
-        # could pick an earlier equal block
         j = _content_index(blocks, i)
         nxt = blocks[j] if j >= 0 else None
         if is_leader_line(blocks[i]) or (isinstance(nxt, Line) and is_leader_line(nxt) and numbered(nxt) is None):
             toc.add(i)
             continue
         if j in cand and cand[j][0] == n + 1 and cand[j][1]:
-            toc.add(i)
-            toc.add(j)
+            if runs and runs[-1][-1] == i:
+                runs[-1].append(j)
+            else:
+                runs.append([i, j])
+    for run in runs:
+        end = run[-1]
+        later = [b for k, b in enumerate(blocks) if k > end and isinstance(b, Line) and b.text and not b.marker
+                 and k not in cand or (k > end and k in cand and k not in run)]
+        titles = [cand[k][1] for k in run]
+        if any(_comes_back(t, later) for t in titles):
+            toc.update(run)
     return toc
+
+
+def _comes_back(title: str, later: list) -> bool:
+    k = inventory.key(title)
+    if len(k) < 4:
+        return False
+    for b in later:
+        if not isinstance(b, Line):
+            continue
+        text = numbered(b)[1] if numbered(b) else b.text
+        kb = inventory.key(text)
+        if abs(len(kb) - len(k)) <= max(4, len(k) // 3) and inventory.same_title(title, text):
+            return True
+    return False
 
 
 def _opens_sub(blocks: list[Line | Table], i: int, ln: Line) -> bool:
     """A ○ or - bullet opens a sub-item when its own lines give a period or a budget."""
-    if ln.marker not in ("○", "-", "●", "◦") or ln.kv():
+    if ln.marker not in ("○", "-", "●", "◦") or ln.kv() or circle_label(ln):
         return False
     dash = ln.marker == "-"
     for b in blocks[i + 1:i + 14]:
@@ -344,6 +427,7 @@ class _State:
     numsub: Node | None = None  # open numbered sub-item (`1 |` restarting inside an item)
     numsub_close: int | None = None  # heading level of the □ label that the numbered subs sit under
     last_label_level: int | None = None
+    listed: list = field(default_factory=list)  # the report's program inventory
 
     def reset(self, division: str | None = None) -> None:
         self.item = self.sub = self.numsub = None
@@ -355,18 +439,47 @@ class _State:
         return self.sub or self.numsub or self.item
 
 
+def collect_inventory(blocks: list[Line | Table], names: list[str], toc: set[int]) -> list[inventory.Listed]:
+    """Programs the report lists before its body: TOC lines and program list tables,
+    each with the division whose section (or row) lists it."""
+    listed: list[inventory.Listed] = []
+    division = None
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table):
+            for n, title, no in inventory.table_programs(b) or ():
+                listed.append(inventory.Listed(title, division, n, no, "program list"))
+            continue
+        if not b.text:
+            continue
+        dname = units.division_heading(b, names)
+        if dname:
+            division = dname
+        elif i in toc:
+            nt = numbered(b) or _numbered(b)
+            if nt and nt[1]:
+                listed.append(inventory.Listed(_LEADERS.sub("", nt[1]).strip(), division, nt[0], b.no,
+                                               "table of contents"))
+    return listed
+
+
 def build(text: str) -> Document:
     lines, blocks = split_blocks(text)
     names = units.collect_division_names(lines, blocks)
     toc = toc_flags(blocks)
+    listed = collect_inventory(blocks, names, toc)
     nodes: list[Node] = []
     starts: list[tuple[str, int]] = []
     st = _State()
+    st.listed = listed
     skip = False
+    skip_rank = 0  # heading level of the status section being skipped (0: unknown)
     pending: Line | None = None  # a bare item number awaiting its title line
 
     for i, b in enumerate(blocks):
         if isinstance(b, Table):
+            if skip and inventory.table_programs(b):
+                skip = False  # a program list closes a status section
+                continue
             if st.item is not None and not skip:
                 _add(st, Entry(b, st.target().label or st.item.label, False), b.line_end)
             continue
@@ -387,11 +500,14 @@ def build(text: str) -> Document:
             continue
         if _roman(b.text) or skip_title(b, st.item is not None):
             skip = skip_title(b, st.item is not None)
+            skip_rank = b.heading
             st.reset()
             continue
         if not b.marker and "업무" in b.text and _MAIN_WORK.fullmatch(b.text):
             skip = False
             continue
+        if skip and _ends_status(b, i, skip_rank, toc, st):
+            skip = False
         if skip:
             continue
         nt = numbered(b)
@@ -429,6 +545,17 @@ def build(text: str) -> Document:
     return Document(lines, blocks, names, starts, nodes)
 
 
+def _ends_status(b: Line, i: int, rank: int, toc: set[int], st: _State) -> bool:
+    """A status or index section ends at the next heading of the same or a higher
+    rank, or at a numbered heading the inventory lists as a program."""
+    if rank and b.heading and b.heading <= rank and not b.marker:
+        return True
+    nt = numbered(b)
+    if nt and nt[1] and i not in toc and not is_leader_line(b):
+        return inventory.matches(st.listed, nt[1], st.division) is not None
+    return False
+
+
 def _add(st: _State, entry: Entry, end: int) -> None:
     target = st.target()
     target.entries.append(entry)
@@ -449,6 +576,10 @@ def _place(nodes: list[Node], st: _State, nt: tuple[int, str], ln: Line) -> None
     numbering restarts (or continues a restarted run) inside an item."""
     n, title = nt
     item = st.item
+    if item is not None and st.listed:
+        hit = inventory.matches(st.listed, title, st.division)
+        if hit is not None and hit is not inventory.matches(st.listed, item.title, st.division):
+            item = None  # the inventory lists it: a program, whatever its number says
     if item is not None:
         restart = st.numsub is not None and n == (st.numsub.number or 0) + 1
         if restart or n == 1:
