@@ -12,6 +12,7 @@ itself (`서울시`, `市`, `SE♥UL`).
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from datetime import date
@@ -114,14 +115,41 @@ def year_and_date(front: list[str], title: str | None) -> tuple[str | None, str 
     return year, doc_date
 
 
+_AS_OF_SHORT = re.compile(r"(?<![\d.])['’‘]?(\d{2}|(?:19|20)\d\d)\s*[.년]\s*(\d{1,2})\s*[.월]\s*(?:(\d{1,2})\s*[.일]?|(말))")
+
+
 def as_of_dates(lines: list[str]) -> list[str]:
+    """Full dates of `(… 기준)` / `… 현재` notes; a bare two-digit year and `월 말` are read too.
+
+    >>> as_of_dates(["※ 기준일 : 23. 6월 말", "(2024. 1. 31. 기준)", "24. 6. 30. 현재", "기준 없음"])
+    ['2023-06-30', '2024-01-31', '2024-06-30']
+    """
     out = []
     for t in lines:
         if ("기준" in t or "현재" in t):
             d = parse_date(t)
+            if not d or len(d) != 10:
+                d = _short_as_of(t) or d
             if d and len(d) == 10:
                 out.append(d)
     return out
+
+
+def _short_as_of(text: str) -> str | None:
+    m = _AS_OF_SHORT.search(text)
+    if not m:
+        return None
+    year = int(m.group(1)) if len(m.group(1)) == 4 else 2000 + int(m.group(1))
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    if m.group(4):
+        day = calendar.monthrange(year, month)[1]
+    else:
+        day = int(m.group(3))
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 _HEAD = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?:구|군))(?:청장|의회|수)(?![가-힣])")

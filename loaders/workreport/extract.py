@@ -17,6 +17,11 @@ from loaders.workreport.parse import Document, Entry, Line, Node, Table
 _TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
 _ALL_DIGITS = re.compile(r"\d+")
 _GRADE = re.compile(r"\d급")
+_PROSE_STAFF = re.compile(r"정\s*원\s*(\d[\d,]*)\s*명?\s*[\[(（/,]?\s*현\s*원\s*(\d[\d,]*)\s*명?")
+_PAIR = re.compile(r"(\d[\d,]*)\s*[(（\[]\s*(\d[\d,]*)\s*[)）\]]")
+_PAIRED_LEGEND = re.compile(r"정원[(（\[]현원[)）\]]")
+_TOTALS = ("계", "합계", "총계", "소계")
+_TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*팀\s*(?:$|[(,])")
 _GRADE_RANGE = re.compile(r"\d급|\d~\d급")
 _LAW_WORD = re.compile(r"조례|법률|법」")
 STATUS_MARKS = ("신규", "개선", "확대", "계속")
@@ -48,10 +53,52 @@ def extract_divisions(doc: Document, ctx: Context) -> list[Division]:
                         teams.setdefault(name, units.team_count(cell))
     for name, no in doc.division_starts:
         first.setdefault(name, no)
+    for name, count in section_teams(doc).items():
+        teams.setdefault(name, count)
     out = []
     for name in doc.division_names:
         kind = "division" if name.endswith(("과", "담당관")) else "office"
         out.append(Division(name, kind, ctx.bureau, (), teams.get(name), first.get(name, 0)))
+    return out
+
+
+def division_at(doc: Document, line: int) -> str | None:
+    """The division whose section holds `line` (None before the first division)."""
+    name = None
+    for dname, start in doc.division_starts:
+        if start <= line:
+            name = dname
+        else:
+            break
+    return name
+
+
+def section_teams(doc: Document) -> dict[str, int]:
+    """Team counts the genre states per division: `조직현황 : 4팀` in the division's own
+    status block, `<총무과> (4팀)` headers, and org charts with divisions as columns
+    over their team lists."""
+    out: dict[str, int] = {}
+    known = set(doc.division_names)
+    for ln in doc.lines:
+        kv = ln.kv() if ln.text and "\t" not in ln.raw else None
+        if kv and any(w in kv[0] for w in ("조직", "팀현황", "하부조직")):
+            m = _TEAM_ONLY.match(kv[1])
+            unit = division_at(doc, ln.no)
+            if m and unit:
+                out.setdefault(unit, int(m.group(1)))
+    for t in doc.tables:
+        if not t.rows or any(units.compact(c) in ("정원", "현원") for r in t.rows for c in r[:2]):
+            continue
+        header = t.rows[0]
+        cols = {i: units.division_name(c, offices=True) for i, c in enumerate(header)}
+        cols = {i: n for i, n in cols.items() if n and n in known}
+        for i, name in cols.items():
+            count = units.team_count(header[i]) if "팀" in header[i] else None
+            listed = [r[i] for r in t.rows[1:] if i < len(r) and units.compact(r[i]).endswith("팀")]
+            if count is None and len(cols) >= 2 and listed:
+                count = len(listed)
+            if count is not None:
+                out.setdefault(name, count)
     return out
 
 
@@ -112,8 +159,67 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
                 grade = None if h in ("계", "합계", "소계") else h if _GRADE_RANGE.fullmatch(h) else "?"
                 if grade != "?":
                     put(unit, grade, field, _count(cell), no, as_of)
+    for t in doc.tables:
+        _paired_staffing(doc, ctx, t, known, put)
+    for ln in doc.lines:
+        if ln.text and "\t" not in ln.raw and "현원" in ln.text and "정원" in ln.text:
+            m = _PROSE_STAFF.search(ln.text)
+            if m:
+                unit = division_at(doc, ln.no) or ctx.bureau
+                as_of = _as_of_near(ctx, ln.no)
+                put(unit, None, "authorized", _count(m.group(1)), ln.no, as_of)
+                put(unit, None, "current", _count(m.group(2)), ln.no, as_of)
     return [Staffing(u, v.get("authorized"), v.get("current"), g, v["as_of"], v["line"])
             for (u, g), v in found.items() if u]
+
+
+def _as_of_near(ctx: Context, line: int) -> str | None:
+    """An as-of note before the figures, or a `※ 기준일 : …` right under them."""
+    return _as_of_before(ctx, line) or next((iso for no, iso in ctx.as_of if line < no <= line + 6), None)
+
+
+def _legend(t: Table) -> bool:
+    """`정원(현원)` in the caption, the header or a row label: cells read `38 (41)`."""
+    cells = [units.compact(c) for c in t.rows[0]] + [units.compact(r[0]) for r in t.rows if r]
+    return any(_PAIRED_LEGEND.search(c) for c in cells + [units.compact(" ".join(t.caption[-2:]))])
+
+
+def _paired_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put) -> None:
+    """A 정원(현원) table: one row per division (or one row for the section's own
+    division), grades or divisions as columns, each cell `정원 (현원)`."""
+    if len(t.rows) < 2 or not _legend(t):
+        return
+    enclosing = division_at(doc, t.line) or ctx.bureau
+    as_of = _as_of_near(ctx, t.line)
+    header = [units.compact(c) for c in t.rows[0]]
+    col_div = [units.division_name(h, offices=True) if h not in _TOTALS else None for h in header]
+    col_div = [d if d in known else None for d in col_div]
+    for r, no in zip(t.rows[1:], t.row_lines[1:]):
+        label = units.compact(r[0]) if r else ""
+        row_div = units.division_name(label, offices=True)
+        row_grade = label if _GRADE_RANGE.fullmatch(label) else None
+        if row_div in known:
+            row_unit = row_div
+        elif label in _TOTALS or _PAIRED_LEGEND.search(label) or row_grade or not label:
+            row_unit = enclosing
+        else:
+            continue  # a team's row: the division's figures are its total row
+        for j, cell in enumerate(r[1:], start=1):
+            m = _PAIR.fullmatch(cell.strip())
+            if not m or j >= len(header):
+                continue
+            h = header[j]
+            if any(col_div):
+                if col_div[j] is None and h not in _TOTALS:
+                    continue
+                unit, grade = (col_div[j] or (ctx.bureau if row_div is None else row_unit)), row_grade
+            else:
+                grade = None if h in _TOTALS else h if _GRADE_RANGE.fullmatch(h) else "?"
+                if grade == "?":
+                    continue
+                unit = row_unit
+            put(unit, grade, "authorized", _count(m.group(1)), no, as_of)
+            put(unit, grade, "current", _count(m.group(2)), no, as_of)
 
 
 # -- programs ------------------------------------------------------------------
