@@ -6,7 +6,7 @@ agreements, awards) are in partners.py, yearly figures in outcomes.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
@@ -35,6 +35,7 @@ class Context:
     year: str | None
     ref_year: int | None
     as_of: list[tuple[int, str]]  # (line, ISO date) of `(… 기준)` notes
+    warnings: list = field(default_factory=list)  # (kind, message, line) for the extraction report
 
 
 # -- divisions and staffing ----------------------------------------------------
@@ -301,23 +302,91 @@ def node_legal(node: Node, entries: list[Entry] | None = None) -> tuple[str, ...
     return tuple(out)
 
 
-def make_program(node: Node, key: str, parent_key: str | None, ctx: Context) -> tuple[Program, Line | None, str | None]:
+def budget_statements(node: Node, entries: list[Entry]) -> list[tuple[Entry, str, str | None]]:
+    """Every `소요예산 : …` statement of the node: (entry, value, fiscal year)."""
+    out = []
+    for i, e in enumerate(entries):
+        kv = e.block.kv()
+        if kv and units.is_budget_key(kv[0]):
+            value = kv[1]
+            if not value and i + 1 < len(entries):
+                value = entries[i + 1].block.text
+            out.append((e, value, units.strip_year(kv[0])[0]))
+    return out
+
+
+def _precision(value: str) -> int:
+    """Won per unit of the figure as written: 1,000 for 천원, 1,000,000 for 백만원."""
+    unit = money.total_unit(value)
+    return {"원": 1, "천원": 1000, "만원": 10_000, "백만원": 1_000_000, "천만원": 10_000_000, "억원": 10**8,
+            "조원": 10**12}.get(unit, 1)
+
+
+def _agree(a: int, b: int, rounding: int) -> bool:
+    """Equal, as far as a figure rounded to `rounding` won can tell."""
+    return abs(a - b) < max(rounding, 1)
+
+
+def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple | None, ctx: Context,
+                     title: str) -> tuple[int | None, tuple | None, list]:
+    """(total, statement whose sources to take, sources) from all of a program's budget statements.
+
+    The total is the primary statement's (the last item-level one), or the most
+    precise statement that agrees with it within rounding (`45백만원` = `45,000천원`);
+    the sources come from whichever statement names them and sums to that total.
+    A statement that disagrees beyond rounding is kept as a warning."""
+    if primary is None:
+        return None, None, []
+    total = parse_krw(primary[1])
+    parsed = [(st, parse_krw(st[1]), _precision(st[1])) for st in stated]
+    best = primary
+    if total is not None:
+        for st, amount, prec in parsed:
+            if amount is None or st is primary:
+                continue
+            rounding = max(prec, _precision(primary[1]))
+            if _agree(amount, total, rounding):
+                if prec < _precision(best[1]):
+                    best, total = st, amount
+            elif "비예산" not in st[1]:
+                ctx.warnings.append(("budget", f"{title}: 소요예산 {primary[1]} (line {primary[0].block.no}) "
+                                     f"and {st[1]} (line {st[0].block.no}) disagree", st[0].block.no))
+    sources = money.split_sources(primary[1])
+    src_stmt = primary
+    if not sources or all(a is None and sh is None for _s, a, sh in sources):
+        for st, amount, prec in parsed:
+            cand = money.split_sources(st[1])
+            if st is primary or not cand:
+                continue
+            if amount is None or total is None or _agree(amount, total, max(prec, _precision(primary[1]))):
+                sources, src_stmt = cand, st
+                break
+    if total is not None and sources:
+        parts = [a for _s, a, _sh in sources]
+        if all(a is not None for a in parts) and not _agree(sum(parts), total, _precision(src_stmt[1])):
+            ctx.warnings.append(("budget", f"{title}: funding sources sum to {sum(parts):,} won, "
+                                 f"the stated total is {total:,} won", src_stmt[0].block.no))
+    return total, src_stmt, sources
+
+
+def make_program(node: Node, key: str, parent_key: str | None, ctx: Context):
     title, status = split_status(nfc(_TITLE_LEADERS.sub("", node.title)))
     entries = list(_lines(node))
     bline, value, year = node_budget(node, entries)
-    amount = parse_krw(value) if value else None
+    stated = budget_statements(node, entries)
+    primary = next((st for st in stated if st[0].block is bline), None)
+    amount, src_stmt, sources = reconcile_budget(stated, primary, ctx, title)
     non_budget = bool(value and "비예산" in value)
     start, end = node_period(node, ctx.ref_year, entries)
     prog = Program(key, title, node.division, parent_key, status, amount, non_budget,
                    year or ctx.year, start, end, node_legal(node, entries), node.line, node.line_end)
-    return prog, bline, value
+    return prog, (src_stmt[0].block if src_stmt else None), sources
 
 
-def budget_lines(prog: Program, value: str | None, line: Line | None) -> list[BudgetLine]:
-    if not value or line is None:
+def budget_lines(prog: Program, sources: list, line: Line | None) -> list[BudgetLine]:
+    if not sources or line is None:
         return []
-    return [BudgetLine(prog.key, src, amount, share, prog.fiscal_year, line.no)
-            for src, amount, share in money.split_sources(value)]
+    return [BudgetLine(prog.key, src, amount, share, prog.fiscal_year, line.no) for src, amount, share in sources]
 
 
 def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
@@ -348,16 +417,16 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
     nodes: dict[str, Node] = {}
     for item in doc.nodes:
         key = f"L{item.line}"
-        prog, bline, value = make_program(item, key, None, ctx)
+        prog, bline, sources = make_program(item, key, None, ctx)
         records.append(prog)
-        records += budget_lines(prog, value, bline)
+        records += budget_lines(prog, sources, bline)
         records += table_budget_lines(item, key, ctx)
         nodes[key] = item
         for child in item.children:
             ckey = f"L{child.line}"
-            cprog, cbline, cvalue = make_program(child, ckey, key, ctx)
+            cprog, cbline, csources = make_program(child, ckey, key, ctx)
             records.append(cprog)
-            records += budget_lines(cprog, cvalue, cbline)
+            records += budget_lines(cprog, csources, cbline)
             nodes[ckey] = child
     return records, nodes
 

@@ -14,6 +14,10 @@
 [('국비', 50000000, None), ('지방비', 50000000, None)]
 >>> split_sources("555백만원 ※ 설계용역비 75백만원 확보")
 []
+>>> split_sources("30백만원(전액구비)"), split_sources("50백만원(시(재배정)비 30, 구비 20)")
+([('구비', 30000000, None)], [('시비', 30000000, None), ('구비', 20000000, None)])
+>>> split_sources("100,000천원(국비(50%) 50,000천원, 시비(25%) 25,000천원, 구비(25%) 25,000천원)")
+[('국비', 50000000, None), ('시비', 25000000, None), ('구비', 25000000, None)]
 >>> ratio_sources("교육청·시·구 (5:3:2)")
 [('교육청', Decimal('0.5')), ('시비', Decimal('0.3')), ('구비', Decimal('0.2'))]
 """
@@ -22,13 +26,39 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from loaders.lexicon import labels
 from loaders.text import nfc, parse_amount, parse_krw
 
-SOURCES = ("시·군비", "시군비", "특별교부세", "특별교부금", "조정교부금", "국비", "국고", "시비", "구비", "군비", "도비", "교육청",
-           "지방비", "기금", "민간", "자부담")
-_SRC = re.compile(r"(?<![가-힣])(" + "|".join(SOURCES) + r")(?:비)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)?\s*"
+SOURCES = labels.words("funding_source")
+_SHORT = labels.table()["funding_short"]
+_SRC = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, SOURCES)) + r")(?:비)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)?\s*"
                   r"(?P<unit>조|억|천만|백만|천|만)?\s*(?P<won>원)?\s*(?P<pct>%)?")
-_SHORT = {"국": "국비", "시": "시비", "구": "구비", "군": "군비", "도": "도비", "교육청": "교육청", "교육지원청": "교육청"}
+# `전액구비`, `전액 구비`: the whole amount from one source
+_WHOLE = re.compile(r"전액\s*(?=" + "|".join(map(re.escape, SOURCES)) + ")")
+# a qualifier inside or after a source's name: `시(재배정)비`, `국비(50%) 12,000천원`, `특별교부세(국)`
+_INNER = re.compile(r"(?<![가-힣])([국시구군도])\s*\([^()]{1,8}\)\s*비")
+_AFTER = re.compile(r"(" + "|".join(map(re.escape, SOURCES)) + r")\s*\(\s*(?:(\d+(?:\.\d+)?)\s*%|[^()\d]{1,8})\s*\)\s*"
+                    r"(?=(\d)?)")
+# short names inside the parentheses: `(국 100, 시 50, 구 50)`
+_SHORT_AMOUNT = re.compile(r"(?<=[(,/·\s])([국시구군도])\s+(?=\d)")
+
+
+def _normalise(text: str) -> str:
+    """Source names as the pattern reads them.
+
+    >>> _normalise("50백만원(시(재배정)비 30, 구비 20)")
+    '50백만원(시비 30, 구비 20)'
+    >>> _normalise("100,000천원(국비(50%) 50,000천원, 시비(50%))")
+    '100,000천원(국비 50,000천원, 시비 50%)'
+    >>> _normalise("30백만원(전액구비)"), _normalise("200백만원(국 100, 시 50)")
+    ('30백만원(구비)', '200백만원(국비 100, 시비 50)')
+    """
+    text = _WHOLE.sub("", text)
+    text = _INNER.sub(lambda m: m.group(1) + "비", text)
+    text = _AFTER.sub(lambda m: m.group(1) + " " + ("" if m.group(3) or not m.group(2) else m.group(2) + "%"),
+                      text)
+    text = _SHORT_AMOUNT.sub(lambda m: _SHORT[m.group(1)] + " ", text)
+    return re.sub(r" {2,}", " ", text).replace(" )", ")").replace(" ,", ",")
 
 
 def total_unit(text: str) -> str:
@@ -38,7 +68,7 @@ def total_unit(text: str) -> str:
 
 def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
     """(source, amount in won, share) for each funding source the budget text names."""
-    text = nfc(text)
+    text = _normalise(nfc(text))
     total = parse_krw(text)
     unit = total_unit(text)
     first = re.search(r"원", text)
