@@ -412,6 +412,71 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
     return out
 
 
+_YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?$")
+_UNIT = re.compile(r"단위\s*[:：]?\s*(조|억|백만|천|만)?\s*원")
+
+
+def _year_of(cell: str) -> str | None:
+    m = _YEAR_CELL.match(units.compact(cell))
+    if not m:
+        return None
+    y = m.group(1)
+    return y if len(y) == 4 else "20" + y
+
+
+def matrix_budget_lines(node: Node, key: str, fiscal_year: str | None, total: int | None) -> list[BudgetLine]:
+    """A funding matrix (재원별 × 연차별): one row per source (plus a total row), one
+    column per year, the year labels on the first or a second header row. The
+    report year's column is the program's split. The unit comes from the caption or
+    a header cell; without one, from the total row when it matches the program's total."""
+    out = []
+    for e in node.entries:
+        t = e.block
+        if not isinstance(t, Table) or len(t.rows) < 2:
+            continue
+        src_rows = [(money.source_label(r[0]), r, no) for r, no in zip(t.rows, t.row_lines) if r]
+        first = next((i for i, (src, r, _no) in enumerate(src_rows)
+                      if src or units.compact(r[0]) in _TOTALS), None)
+        if first is None or first == 0 or not any(src for src, _r, _no in src_rows):
+            continue
+        width = max(len(r) for _s, r, _n in src_rows[first:])
+        years: dict[int, str] = {}
+        for _src, r, _no in src_rows[:first]:
+            offset = width - len(r) if len(r) < width else 0  # a short second header row sits under the last columns
+            for j, cell in enumerate(r):
+                y = _year_of(cell)
+                if y:
+                    years[j + offset] = y
+        col = next((j for j, y in years.items() if y == fiscal_year), None)
+        if col is None:
+            continue
+        unit = _matrix_unit(t, src_rows, first, col, total)
+        if unit is None:
+            continue
+        for src, r, no in src_rows[first:]:
+            if src and col < len(r):
+                amount = parse_amount(r[col], unit)
+                if amount:
+                    out.append(BudgetLine(key, src, amount, None, fiscal_year, no))
+    return out
+
+
+def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) -> str | None:
+    text = " ".join(t.caption[-2:] + [c for _s, r, _n in src_rows[:first] for c in r])
+    m = _UNIT.search(text)
+    if m:
+        return (m.group(1) or "") + "원"
+    total_row = next((r for src, r, _n in src_rows[first:] if not src and units.compact(r[0]) in _TOTALS), None)
+    if total is None or total_row is None:
+        return None
+    cols = {col} | {j for _s, r, _n in src_rows[:first] for j, h in enumerate(r)
+                     if units.compact(h) in _TOTALS or units.compact(h) in ("총사업비", "총액")}
+    for unit in ("원", "천원", "백만원", "억원"):
+        if any(j < len(total_row) and parse_amount(total_row[j], unit) == total for j in sorted(cols)):
+            return unit
+    return None
+
+
 def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]]:
     records: list = []
     nodes: dict[str, Node] = {}
@@ -419,8 +484,11 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
         key = f"L{item.line}"
         prog, bline, sources = make_program(item, key, None, ctx)
         records.append(prog)
-        records += budget_lines(prog, sources, bline)
-        records += table_budget_lines(item, key, ctx)
+        stated = budget_lines(prog, sources, bline)
+        records += stated
+        named = {b.source for b in stated}
+        records += [b for b in table_budget_lines(item, key, ctx) + matrix_budget_lines(
+            item, key, prog.fiscal_year, prog.budget_krw) if b.source not in named]
         nodes[key] = item
         for child in item.children:
             ckey = f"L{child.line}"

@@ -90,6 +90,23 @@ def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
     return found
 
 
+def source_label(cell: str) -> str | None:
+    """The funding source a table row is about, or None.
+
+    >>> source_label("국 비"), source_label("시비(재배정)"), source_label("구"), source_label("계")
+    ('국비', '시비', '구비', None)
+    """
+    c = re.sub(r"\([^()]*\)", "", "".join(nfc(cell).split()))
+    c = _INNER.sub(lambda m: m.group(1) + "비", c)
+    if c in SOURCES:
+        return c
+    if c in _SHORT:
+        return _SHORT[c]
+    if c.endswith("비") and c[:-1] in _SHORT:
+        return _SHORT[c[:-1]]
+    return None
+
+
 def ratio_sources(text: str) -> list[tuple[str, Decimal | None]]:
     """Sources of a `재 원` table cell: `구비`, or `교육청·시·구 (5:3:2)` with its shares."""
     text = nfc(text)
