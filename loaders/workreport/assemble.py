@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.records import DocumentInfo, Record
-from loaders.workreport import docinfo, extract, outcomes, partners
+from loaders.records import DocumentInfo, Program, Record
+from loaders.workreport import checks, docinfo, extract, outcomes, partners
 from loaders.workreport.parse import parse
 
 
@@ -41,8 +41,10 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     ref_year = int(info.year) if info.year else None
     ctx = extract.Context(info.bureau, info.year, ref_year, as_of)
     records: list[Record] = [info]
-    records += extract.extract_divisions(doc, ctx)
-    records += extract.extract_staffing(doc, ctx)
+    divisions = extract.extract_divisions(doc, ctx)
+    staffing = extract.extract_staffing(doc, ctx)
+    records += divisions
+    records += staffing
     progs, nodes = extract.extract_programs(doc, ctx)
     records += progs
     records += extract.extract_milestones(nodes, ctx)
@@ -53,6 +55,11 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += partners.extract_discounts(doc, issuer, res)
     records += partners.extract_agreements(doc, issuer, res, ref_year, names)
     records += partners.extract_awards(doc, issuer, ref_year)
+    programs = [r for r in progs if isinstance(r, Program)]
+    records += checks.program_checks(doc, programs)
+    records += checks.division_checks(doc, divisions, info.bureau)
+    records += checks.staffing_checks(doc, divisions, staffing)
+    records += checks.budget_checks(programs, ctx.warnings)
     return records
 
 

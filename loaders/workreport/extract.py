@@ -363,7 +363,9 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
                 break
     if total is not None and sources:
         parts = [a for _s, a, _sh in sources]
-        if all(a is not None for a in parts) and not _agree(sum(parts), total, _precision(src_stmt[1])):
+        partial = sum(p for p in parts if p is not None) < total and ("포함" in src_stmt[1] or "※" in src_stmt[1])
+        if all(a is not None for a in parts) and not partial and not _agree(sum(parts), total,
+                                                                              _precision(src_stmt[1])):
             ctx.warnings.append(("budget", f"{title}: funding sources sum to {sum(parts):,} won, "
                                  f"the stated total is {total:,} won", src_stmt[0].block.no))
     return total, src_stmt, sources

@@ -50,9 +50,31 @@ def same_title(a: str, b: str) -> bool:
     if ka == kb:
         return True
     short, long_ = sorted((ka, kb), key=len)
-    if len(short) >= 6 and short in long_ and len(short) >= 0.6 * len(long_):
-        return True
+    if short in long_ and (len(short) >= 8 or len(short) >= 6 and len(short) >= 0.6 * len(long_)):
+        return True  # a title wrapped in the TOC, or a shortened one
     return len(short) >= 5 and SequenceMatcher(None, ka, kb, autojunk=False).ratio() >= 0.85
+
+
+_NUMBERED_TITLE = re.compile(r"^(\d{1,2})\s*[.|)]?\s+(\S.{2,})$")
+
+
+def toc_rows(table) -> list[tuple[int | None, str, int]] | None:
+    """(number, title, line) of TOC rows a converter split at the TAB before the page:
+    `1. 제목 | ..... | 4`, `2. 제목 ..... | 5`."""
+    out = []
+    for r, no in zip(table.rows, table.row_lines):
+        cells = [c.strip() for c in r if c.strip()]
+        if not 2 <= len(cells) <= 3 or not _PAGE.match(cells[-1]):
+            continue
+        m = _NUMBERED_TITLE.match(_LEADERS.sub("", cells[0]).strip())
+        if not m:
+            continue
+        if len(cells) == 3 and not re.fullmatch(r"[.·…\-ㆍ\s]{2,}", cells[1]):
+            continue
+        if len(cells) == 2 and not _LEADERS.search(cells[0]) and not re.match(r"^[.·…\-ㆍ]{2,}", cells[1]):
+            continue
+        out.append((int(m.group(1)), m.group(2).strip(), no))
+    return out or None
 
 
 def table_programs(table) -> list[tuple[int | None, str, int]] | None:

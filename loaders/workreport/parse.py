@@ -144,6 +144,7 @@ class Document:
     division_names: list[str]
     division_starts: list[tuple[str, int]]
     nodes: list[Node]  # items, in order; subs are in .children
+    listed: list = field(default_factory=list)  # the program inventory (inventory.Listed)
 
     @_cached
     def tables(self) -> list[Table]:
@@ -448,14 +449,22 @@ def collect_inventory(blocks: list[Line | Table], names: list[str], toc: set[int
         if isinstance(b, Table):
             for n, title, no in inventory.table_programs(b) or ():
                 listed.append(inventory.Listed(title, division, n, no, "program list"))
+            for n, title, no in inventory.toc_rows(b) or ():
+                listed.append(inventory.Listed(title, division, n, no, "table of contents"))
             continue
         if not b.text:
             continue
         dname = units.division_heading(b, names)
         if dname:
             division = dname
+        elif is_leader_line(b) and not b.marker and numbered(b) is None and len(b.compact) > 6:
+            listed.append(inventory.Listed(_LEADERS.sub("", b.text).strip(), division, None, b.no,
+                                           "table of contents"))
         elif i in toc:
             nt = numbered(b) or _numbered(b)
+            nxt = _content(blocks, i)
+            if not is_leader_line(b) and isinstance(nxt, Line) and is_leader_line(nxt) and numbered(nxt) is None:
+                continue  # a group heading of a two-level TOC: its programs are the leader lines below
             if nt and nt[1]:
                 listed.append(inventory.Listed(_LEADERS.sub("", nt[1]).strip(), division, nt[0], b.no,
                                                "table of contents"))
@@ -542,7 +551,7 @@ def build(text: str) -> Document:
     for node in nodes:
         for ch in node.children:
             node.line_end = max(node.line_end, ch.line_end)
-    return Document(lines, blocks, names, starts, nodes)
+    return Document(lines, blocks, names, starts, nodes, listed)
 
 
 def _ends_status(b: Line, i: int, rank: int, toc: set[int], st: _State) -> bool:

@@ -1,0 +1,123 @@
+"""What a work report's own cues say should have been found, against what was.
+
+Each cue is independent of the body's headings: the program inventory (TOC lines,
+program list tables), the bureau's stated organisation (`조직현황 : 3과 12팀`,
+`7과 1사업소`), the divisions' own team counts, the staffing tables. A count
+that falls short, or two statements that disagree, becomes a warning the user
+sees in `kg ingest` and in `kg query extraction-report`.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.records import Division, ExtractionCheck, Program, Staffing
+from loaders.workreport import inventory
+from loaders.workreport.parse import Document
+
+_ORG = re.compile(r"(\d{1,2})\s*개?\s*(?:과|부서|담당관|사업소|센터|단)(?![가-힣])")
+_ORG_TEAMS = re.compile(r"(\d{1,3})\s*개?\s*팀")
+_MAX_NAMES = 5
+
+
+def _names(titles: list[str]) -> str:
+    shown = ", ".join(titles[:_MAX_NAMES])
+    return shown + (f" (+{len(titles) - _MAX_NAMES})" if len(titles) > _MAX_NAMES else "")
+
+
+def program_checks(doc: Document, programs: list[Program]) -> list[ExtractionCheck]:
+    """Programs found per division against the inventory's list for that division."""
+    items = [p for p in programs if p.parent_key is None]
+    listed = _dedupe(doc.listed)
+    out: list[ExtractionCheck] = []
+    if not listed:
+        return [ExtractionCheck("program", len(items), None, None, None, None, 1)]
+    missing = [x for x in listed if not any(inventory.same_title(x.title, p.title) for p in items)]
+    unlisted = [p for p in items if not any(inventory.same_title(x.title, p.title) for x in listed)]
+    warning = None
+    if missing:
+        warning = f"{len(missing)} listed program(s) not found in the body: {_names([x.title for x in missing])}"
+    cue = " + ".join(sorted({x.cue for x in listed}))
+    out.append(ExtractionCheck("program", len(items) - len(unlisted), len(listed), cue, warning, None,
+                               min(x.line for x in listed)))
+    if unlisted:
+        out.append(ExtractionCheck("program-unlisted", len(unlisted), 0, cue,
+                                   f"{len(unlisted)} program(s) found that the inventory does not list: "
+                                   f"{_names([p.title for p in unlisted])}", None, unlisted[0].line))
+    for division in sorted({x.division for x in listed if x.division}):
+        want = [x for x in listed if x.division == division]
+        got = [p for p in items if p.department == division]
+        if not got:
+            out.append(ExtractionCheck("program", 0, len(want), cue,
+                                       f"{division}: none of its {len(want)} listed programs found", division,
+                                       want[0].line))
+    return out
+
+
+def _dedupe(listed: list[inventory.Listed]) -> list[inventory.Listed]:
+    """The same program named by two cues (a TOC and a list table) counts once."""
+    out: list[inventory.Listed] = []
+    for x in listed:
+        if not any(inventory.same_title(x.title, y.title) and (x.division == y.division or not x.division
+                                                               or not y.division) for y in out):
+            out.append(x)
+    return out
+
+
+def division_checks(doc: Document, divisions: list[Division], bureau: str | None) -> list[ExtractionCheck]:
+    stated, teams, line = _stated_organisation(doc)
+    out = []
+    warning = None
+    if stated is not None and stated != len(divisions):
+        warning = f"the report states {stated} divisions, {len(divisions)} were found"
+    out.append(ExtractionCheck("division", len(divisions), stated, "organisation line" if stated else None,
+                               warning, bureau, line or 1))
+    counted = [d.team_count for d in divisions if d.team_count is not None]
+    if teams is not None or counted:
+        found = sum(counted)
+        w = None
+        if teams is not None and len(counted) == len(divisions) and found != teams:
+            w = f"the divisions' team counts add up to {found}, the report states {teams} teams"
+        elif teams is not None and len(counted) < len(divisions):
+            w = f"team counts for {len(counted)} of {len(divisions)} divisions"
+        out.append(ExtractionCheck("team", found, teams, "organisation line" if teams else None, w, bureau,
+                                   line or 1))
+    return out
+
+
+def _stated_organisation(doc: Document) -> tuple[int | None, int | None, int | None]:
+    """(divisions, teams, line) the bureau's own status states: `조직현황 : 3과 12팀`."""
+    first_division = doc.division_starts[0][1] if doc.division_starts else len(doc.lines)
+    for ln in doc.lines[:first_division]:
+        if not ln.text or "\t" in ln.raw:
+            continue
+        kv = ln.kv()
+        if not kv or not any(w in kv[0] for w in ("조직", "현황", "인력", "기구")):
+            continue
+        counts = [int(m.group(1)) for m in _ORG.finditer(kv[1])]
+        if counts:
+            t = _ORG_TEAMS.search(kv[1])
+            return sum(counts), (int(t.group(1)) if t else None), ln.no
+    return None, None, None
+
+
+def staffing_checks(doc: Document, divisions: list[Division], staffing: list[Staffing]) -> list[ExtractionCheck]:
+    """Divisions with their staff figures; expected only when the report gives 현원 somewhere."""
+    if not staffing and not any("현원" in ln.compact for ln in doc.lines if ln.text):
+        return [ExtractionCheck("staffing", 0, None, None, None, None, 1)]
+    covered = {s.unit for s in staffing if s.grade is None and (s.authorized is not None or s.current is not None)}
+    names = [d.name for d in divisions]
+    found = sum(1 for n in names if n in covered)
+    warning = None
+    if names and found < len(names):
+        missing = [n for n in names if n not in covered]
+        warning = f"staffing {found} of {len(names)} divisions; none read for {_names(missing)}"
+    return [ExtractionCheck("staffing", found, len(names) or None, "divisions", warning, None, 1)]
+
+
+def budget_checks(programs: list[Program], warnings: list) -> list[ExtractionCheck]:
+    items = [p for p in programs if p.parent_key is None]
+    with_budget = sum(1 for p in items if p.budget_krw is not None or p.non_budget)
+    out = [ExtractionCheck("budget", with_budget, len(items) or None, "programs", None, None, 1)]
+    for kind, message, line in warnings:  # noqa: B007
+        out.append(ExtractionCheck(kind, 0, None, "stated totals", message, None, line))
+    return out
