@@ -37,14 +37,14 @@ LABEL_WORDS = ("추진배경", "추진방향", "추진계획", "추진실적", "
                "기본방향", "기대효과", "현황", "배경", "조성개요", "선거개요", "발간개요", "활동사진",
                "주요성과", "성과", "실적", "개요", "주요내용", "세부추진계획", "필요성", "문제점", "개선방안")
 _LABEL = re.compile(r"^(?:'?\d{2,4}년?(?:도)?)?(?:" + "|".join(LABEL_WORDS) + r")")
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")  # HTML only: `<총무과>` is a heading, not a tag
 _CELL_BREAK = re.compile(r"<(?:li|br|p)[^>]*>")
 _RULE = re.compile(r"[-*_=]{3,}")
 _PAREN_NUMBER = re.compile(r"^\d{1,2}\s*\)")
 _NOT_TITLE = re.compile(r"^(?:\d{1,2}(?:\s*[.~∼)월일%,]|\s*$)|[~∼(]|[월일년]\b)")
 _FURNITURE = re.compile(r"-{3,}|\*{3,}|_{3,}")
 _ROMAN_FIRST = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
-_MAIN_WORK = re.compile(r"(?:\d{4}\s*년?\s*)?주요\s*업무.{0,12}")
+_MAIN_WORK = re.compile(r"(?:[IVXⅠ-Ⅹ]+\.)?(?:\d{4}년?도?)?(?:부서별|과별)?주요\s*업무.{0,12}")
 _DIGITS = re.compile(r"\d+")
 _NO_CACHE = object()
 _MARKER_SET = frozenset(MARKERS + CIRCLED)
@@ -512,7 +512,7 @@ def build(text: str) -> Document:
             skip_rank = b.heading
             st.reset()
             continue
-        if not b.marker and "업무" in b.text and _MAIN_WORK.fullmatch(b.text):
+        if not b.marker and "업무" in b.compact and _MAIN_WORK.fullmatch(b.compact):
             skip = False
             continue
         if skip and _ends_status(b, i, skip_rank, toc, st):

@@ -102,6 +102,10 @@ def collect_division_names(lines, blocks) -> list[str]:
             add(division_name(t[:-4]))
         elif ln.heading in (1, 2) and division_name(ln.text) and not _DIGIT.search(ln.text):
             add(division_name(ln.text))
+        elif (ln.heading or ln.bold or t[:1] in _BRACKETS) and not ln.marker and len(t) <= 24:
+            bare = _SECTION_NUMBER.sub("", t).strip(_BRACKETS)
+            if bare != t and not _DIGIT.search(bare):
+                add(division_name(bare))
         elif "주요업무" in t and _MAIN_WORK.fullmatch(t) and i + 1 < len(texts):
             add(division_name(texts[i + 1].text))
     return names
@@ -134,8 +138,13 @@ def table_divisions(table) -> list[str]:
     return out
 
 
+_SECTION_NUMBER = re.compile(r"^(?:[IVXⅠ-Ⅹ]+\s*[-.]\s*)?(?:\d{1,2}|[가-하])\s*[.)]\s*(?=\S)|^[IVXⅠ-Ⅹ]+\s*[-.]\s*")
+_BRACKETS = "<>〈〉《》[]【】「」()"
+
+
 def division_heading(ln, names: list[str]) -> str | None:
-    """The division whose section this line opens, if it is a division title."""
+    """The division whose section this line opens, if it is a division title
+    (`# 총무과`, `총 무 과`, `<총무과>`, `【총무과】`, `Ⅱ-1. 총무과`, `총무과 사업목록`)."""
     if ln.marker in ("○", "●") and not ln.heading:
         return None
     t = ln.compact
@@ -143,6 +152,10 @@ def division_heading(ln, names: list[str]) -> str | None:
         t = t[:-4]
     if t in names:
         return t
+    if len(t) <= 24 and (t[:1] in _BRACKETS or t[:1].isdigit() or t[:1] in "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ" or t[1:2] in ".)"):
+        bare = _SECTION_NUMBER.sub("", t).strip(_BRACKETS)
+        if bare in names:
+            return bare
     if ln.heading in (1, 2) and not _DIGIT.search(t):
         return division_name(t)
     return None
