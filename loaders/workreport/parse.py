@@ -535,6 +535,9 @@ def build(text: str) -> Document:
             st.sub = _new_sub(st.item, b.text, b)
             continue
         top = bool(b.marker in ("□", "■") or b.heading or b.bold)
+        if not top and b.marker is None and b.indent == 0 and st.sub is not None and is_label(b) \
+                and _LABEL.match(b.compact):
+            top = True  # an unmarked label at the margin closes a ①/○ sub-item, as a □ or a heading would
         if is_label(b):
             if top:
                 st.sub = None
