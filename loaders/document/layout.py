@@ -83,6 +83,7 @@ def split(text: str) -> list[RawLine | RawTable]:
     blocks: list[RawLine | RawTable] = []
     table: RawTable | None = None  # the table the next row may continue
     separator = 0  # line number of the last pipe header separator
+    page_break = False  # only blank lines and a page number since the open table's last row
     i, n = 0, len(lines)
     while i < n:
         raw, no = lines[i], i + 1
@@ -92,6 +93,7 @@ def split(text: str) -> list[RawLine | RawTable]:
                 j += 1
             starts = [k + 1 for k in range(i, min(j + 1, n)) if "<tr" in lines[k].lower()]
             rows = _html_rows("\n".join(lines[i:j + 1]))
+            page_break = False
             if rows:
                 blocks.append(RawTable(rows, [starts[r] if r < len(starts) else no for r in range(len(rows))]))
             blocks += [RawLine(k + 1, "") for k in range(i + 1, min(j + 1, n))]  # numbering stays true
@@ -109,18 +111,22 @@ def split(text: str) -> list[RawLine | RawTable]:
                 continue
         if cells is not None:
             last = table.row_lines[-1] if table is not None else -9
-            if last == no - 1 or (last == no - 2 and separator == no - 1):
+            if last == no - 1 or (last == no - 2 and separator == no - 1) or (
+                    page_break and table is not None and len(cells) == len(table.rows[-1])):
                 table.rows.append(cells)
                 table.row_lines.append(no)
             else:
                 table = RawTable([cells], [no])
                 blocks.append(table)
+            page_break = False
             i += 1
             continue
         if raw.strip() and is_page_furniture(raw):
             raw = ""
+            page_break = table is not None  # a table broken by a page goes on after the page number
         if raw.strip():
             table = None
+            page_break = False
         blocks.append(RawLine(no, raw))
         i += 1
     return blocks

@@ -214,6 +214,7 @@ def split_blocks(text: str) -> tuple[list[Line], list[Line | Table]]:
     lines = [by_no.get(i + 1) or make_line(i + 1, "") for i in range(max(by_no, default=0))]
     _drop_running_titles(blocks)
     blocks = _join_wrapped(blocks)
+    blocks = _merge_bare_numbers(blocks)
     blocks.sort(key=lambda b: b.line if isinstance(b, Table) else b.no)
     return lines, blocks
 
@@ -238,6 +239,42 @@ def _drop_running_titles(blocks: list[Line | Table]) -> None:
             first.add(b.compact)
 
 
+def _merge_bare_numbers(blocks: list[Line | Table]) -> list[Line | Table]:
+    """`# 1` on its own heading line and the title on the next heading line are one
+    numbered heading (`# 1. title`), whatever the levels of the two lines."""
+    out: list[Line | Table] = []
+    pending: Line | None = None
+    for b in blocks:
+        if isinstance(b, Line) and not b.text:
+            out.append(b)
+            continue
+        if pending is not None:
+            head, pending = pending, None
+            if isinstance(b, Line) and not b.marker and numbered(b) is None and not b.kv() \
+                    and (b.heading or b.bold or not head.heading):
+                n = _DIGITS.match(head.text).group(0)
+                merged = Line(head.no, head.raw, f"{n}. {b.text}", None, head.heading or b.heading,
+                              head.bold or b.bold, head.indent)
+                out[out.index(head)] = merged
+                b.text = ""
+                b.__dict__.pop("compact", None)
+                out.append(b)
+                continue
+        if isinstance(b, Line) and not b.marker and _BARE_NUMBER.match(b.text) and (b.heading or b.bold):
+            pending = b
+        out.append(b)
+    return out
+
+
+def _continues(prev: Line, b: Line) -> bool:
+    """An indented, unmarked line under a long line is the rest of its sentence,
+    even when the cut left a `key :` or a number at its start (`   도: 2004년`)."""
+    if len(prev.raw.strip()) < 30:
+        return False
+    nt = numbered(b)
+    return nt is None or len(nt[1]) < 4
+
+
 def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
     """A sentence wrapped onto indented continuation lines is one line again
     (the continuation has no marker, no heading, no number and no key)."""
@@ -246,8 +283,9 @@ def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
         prev = out[-1] if out else None
         if (isinstance(b, Line) and b.text and b.indent >= 2 and b.marker is None and not b.heading
                 and not b.bold and isinstance(prev, Line) and prev.text and prev.no == b.no - 1
-                and len(prev.raw.strip()) >= 30 and "\t" not in prev.raw and numbered(b) is None and not b.kv()):
-            prev.text = prev.text + ("" if prev.text.endswith(("(", "·")) else " ") + b.text
+                and "\t" not in prev.raw and _continues(prev, b)):
+            glued = prev.text.endswith(("(", "·")) or prev.text[-1:].isdigit() and b.text[:1].isdigit()
+            prev.text = prev.text + ("" if glued else " ") + b.text
             prev.__dict__.pop("compact", None)
             prev.__dict__.pop("_kv", None)
             prev.__dict__.pop("_numbered", None)
