@@ -367,10 +367,6 @@ def skip_title(ln: Line, in_item: bool = False) -> bool:
     return len(t) <= 20 and t.startswith(SKIP_TITLES)
 
 
-def status_line_text(ln: Line) -> str:
-    return ln.text
-
-
 # -- tree ----------------------------------------------------------------------
 
 

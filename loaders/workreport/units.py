@@ -83,8 +83,6 @@ def _is_page(cell: str) -> bool:
 
 
 def collect_division_names(lines, blocks) -> list[str]:
-    from loaders.workreport.parse import Table
-
     names: list[str] = []
 
     def add(name: str | None) -> None:
@@ -92,7 +90,7 @@ def collect_division_names(lines, blocks) -> list[str]:
             names.append(name)
 
     for b in blocks:
-        if isinstance(b, Table):
+        if hasattr(b, "rows"):  # a parse.Table (units sits below parse: no import back)
             for name in table_divisions(b):
                 add(name)
     texts = [ln for ln in lines if ln.text and "\t" not in ln.raw]
