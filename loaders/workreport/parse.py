@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from loaders.document import layout
+from loaders.lexicon import labels
 from loaders.text import nfc
 from loaders.workreport import inventory, units
 
@@ -463,6 +464,7 @@ class _State:
     numsub_close: int | None = None  # heading level of the □ label that the numbered subs sit under
     last_label_level: int | None = None
     listed: list = field(default_factory=list)  # the report's program inventory
+    blocks: list = field(default_factory=list)
 
     def reset(self, division: str | None = None) -> None:
         self.item = self.sub = self.numsub = None
@@ -514,6 +516,7 @@ def build(text: str) -> Document:
     starts: list[tuple[str, int]] = []
     st = _State()
     st.listed = listed
+    st.blocks = blocks
     skip = False
     skip_rank = 0  # heading level of the status section being skipped (0: unknown)
     pending: Line | None = None  # a bare item number awaiting its title line
@@ -598,7 +601,31 @@ def _ends_status(b: Line, i: int, rank: int, toc: set[int], st: _State) -> bool:
         return True
     nt = numbered(b)
     if nt and nt[1] and i not in toc and not is_leader_line(b):
-        return inventory.matches(st.listed, nt[1], st.division) is not None
+        if inventory.matches(st.listed, nt[1], st.division) is not None:
+            return True
+        return not st.listed and _looks_like_program(st.blocks, i)
+    return False
+
+
+_PROGRAM_LABEL = re.compile(r"^(?:'?\d{2,4}년?도?)?" + labels.or_regex("program_label"))
+
+
+def _looks_like_program(blocks: list[Line | Table], i: int) -> bool:
+    """Without an inventory, a numbered heading in a status section starts the
+    programs when what follows it reads like a program: two of the program labels
+    (추진배경, 사업개요, 소요예산, …) before the next numbered heading."""
+    seen: set[str] = set()
+    for b in blocks[i + 1:i + 80]:
+        if not isinstance(b, Line) or not b.text:
+            continue
+        if numbered(b) and numbered(b)[1] and not b.marker:
+            break
+        if b.marker in (None, "□", "■", "○", "●") and len(b.compact) <= 40:
+            m = _PROGRAM_LABEL.match(b.compact)
+            if m:
+                seen.add(m.group(0))
+                if len(seen) >= 2:
+                    return True
     return False
 
 

@@ -100,6 +100,8 @@ def collect_division_names(lines, blocks) -> list[str]:
             add(division_name(t[:-4]))
         elif ln.heading in (1, 2) and division_name(ln.text) and not _DIGIT.search(ln.text):
             add(division_name(ln.text))
+        elif not ln.marker and not ln.heading and len(t) <= 14 and division_name(t) == t and not ln.kv():
+            add(t)  # a line that is nothing but a division's name is its section's title
         elif (ln.heading or ln.bold or t[:1] in _BRACKETS) and not ln.marker and len(t) <= 24:
             bare = _SECTION_NUMBER.sub("", t).strip(_BRACKETS)
             if bare != t and not _DIGIT.search(bare):
@@ -126,6 +128,9 @@ def table_divisions(table) -> list[str]:
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
     if is_duty:
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
+    header_divs = [n for n in (division_name(c, offices=True) for c in rows[0][1:]) if n]
+    if len(header_divs) >= 2 and any(compact(c).endswith("팀") for r in rows[1:] for c in r[1:]):
+        out += header_divs  # an org chart: divisions as columns over their teams
     if is_spend:
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
     for r in rows:  # table of contents: "○ 행 정 지 원 과 | ..... | 3"
