@@ -47,6 +47,9 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += staffing
     progs, nodes = extract.extract_programs(doc, ctx)
     records += progs
+    programs = [r for r in progs if isinstance(r, Program)]
+    recovered = checks.listed_not_found(doc, programs, info.year)
+    records += recovered
     records += extract.extract_milestones(nodes, ctx)
     records += outcomes.extract_outcomes(nodes)
     issuer = info.issuer
@@ -55,7 +58,6 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += partners.extract_discounts(doc, issuer, res)
     records += partners.extract_agreements(doc, issuer, res, ref_year, names)
     records += partners.extract_awards(doc, issuer, ref_year)
-    programs = [r for r in progs if isinstance(r, Program)]
     records += checks.program_checks(doc, programs)
     records += checks.division_checks(doc, divisions, info.bureau)
     records += checks.staffing_checks(doc, divisions, staffing)

@@ -12,6 +12,7 @@ import re
 
 from loaders.records import Division, ExtractionCheck, Program, Staffing
 from loaders.workreport import inventory
+from loaders.workreport.extract import split_status
 from loaders.workreport.parse import Document
 
 _ORG = re.compile(r"(\d{1,2})\s*개?\s*(?:과|부서|담당관|사업소|센터|단)(?![가-힣])")
@@ -35,7 +36,8 @@ def program_checks(doc: Document, programs: list[Program]) -> list[ExtractionChe
     unlisted = [p for p in items if not any(inventory.same_title(x.title, p.title) for x in listed)]
     warning = None
     if missing:
-        warning = f"{len(missing)} listed program(s) not found in the body: {_names([x.title for x in missing])}"
+        warning = (f"{len(missing)} listed program(s) not found in the body, kept from the list without "
+                   f"details: {_names([x.title for x in missing])}")
     cue = " + ".join(sorted({x.cue for x in listed}))
     out.append(ExtractionCheck("program", len(items) - len(unlisted), len(listed), cue, warning, None,
                                min(x.line for x in listed)))
@@ -50,6 +52,27 @@ def program_checks(doc: Document, programs: list[Program]) -> list[ExtractionChe
             out.append(ExtractionCheck("program", 0, len(want), cue,
                                        f"{division}: none of its {len(want)} listed programs found", division,
                                        want[0].line))
+    return out
+
+
+def listed_not_found(doc: Document, programs: list[Program], year: str | None) -> list[Program]:
+    """Programs the inventory lists that the body did not yield: kept, from the list
+    (title, division, the list's line), so that one unread section costs details,
+    not the program."""
+    items = [p for p in programs if p.parent_key is None]
+    listed = _dedupe(doc.listed)
+    out = []
+    for division in dict.fromkeys(x.division for x in listed):
+        want = [x for x in listed if x.division == division]
+        got = [p for p in items if division is None or p.department == division]
+        deficit = len(want) - len(got)
+        if deficit <= 0:
+            continue  # as many programs as listed: a title that does not match is a rewording
+        missing = [x for x in want if not any(inventory.same_title(x.title, p.title) for p in got)]
+        for x in missing[:deficit]:
+            title, status = split_status(x.title)
+            out.append(Program(f"L{x.line}", title, x.division, None, status, None, False, year,
+                               line=x.line, line_end=x.line))
     return out
 
 

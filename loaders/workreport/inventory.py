@@ -52,6 +52,8 @@ def same_title(a: str, b: str) -> bool:
     short, long_ = sorted((ka, kb), key=len)
     if short in long_ and (len(short) >= 8 or len(short) >= 6 and len(short) >= 0.6 * len(long_)):
         return True  # a title wrapped in the TOC, or a shortened one
+    if len(short) >= 5 and long_.endswith(short):
+        return True  # a TOC keeps the head of a long title: `민원서비스 확대`
     return len(short) >= 5 and SequenceMatcher(None, ka, kb, autojunk=False).ratio() >= 0.85
 
 
