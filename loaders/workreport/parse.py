@@ -95,7 +95,10 @@ class Line:
             if ":" in text or "：" in text:
                 m = _KV.match(text)
                 if m and not ("(" in m.group("k") and ")" not in m.group("k")):
-                    kv = "".join(m.group("k").split()), m.group("v").strip()
+                    key = "".join(m.group("k").split())
+                    if key[1:2] in ".)" or key[:1] == "(":
+                        key = _ORDINAL_PREFIX.sub("", key) or key  # `다. 소요예산 : …`
+                    kv = key, m.group("v").strip()
             cache["_kv"] = kv
         return kv
 
@@ -300,6 +303,62 @@ def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
 # -- classification ----------------------------------------------------------
 
 
+KOREAN_ORDINALS = "가나다라마바사아자차카타파하"
+_ORDINALS = (
+    ("digit_paren", re.compile(r"^(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
+    ("paren_digit", re.compile(r"^\(\s*(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
+    ("kor", re.compile(r"^(?P<n>[가-하])\s*\.\s*(?P<t>\S.*)$")),
+    ("kor_paren", re.compile(r"^(?P<n>[가-하])\s*\)\s*(?P<t>\S.*)$")),
+)
+
+
+def ordinal(ln: Line) -> tuple[str, int, str] | None:
+    """(style, number, title) of a heading numbered in one of the genre's ordinal
+    styles other than `1.`: `1)`, `(1)`, `가.`, `가)`.
+
+    >>> ordinal(make_line(1, "## 가. 주민자치회 전면 시행 지원"))
+    ('kor', 1, '주민자치회 전면 시행 지원')
+    >>> ordinal(make_line(1, "#### 2) 동 행정복지센터 환경 개선"))
+    ('digit_paren', 2, '동 행정복지센터 환경 개선')
+    """
+    if ln.marker or not ln.text:
+        return None
+    c = ln.text[:1]
+    if not (c.isdigit() or c == "(" or "가" <= c <= "하"):
+        return None
+    for style, rx in _ORDINALS:
+        m = rx.match(ln.text)
+        if m:
+            n = m.group("n")
+            if not n.isdigit():
+                if n not in KOREAN_ORDINALS:
+                    return None
+                number = KOREAN_ORDINALS.index(n) + 1
+            else:
+                number = int(n)
+            title = m.group("t").strip(" |")
+            if len(title) < 3 or _NOT_TITLE.match(title):
+                return None
+            return style, number, title
+    return None
+
+
+def item_number(ln: Line, style: str) -> tuple[int, str] | None:
+    """(number, title) when `ln` is numbered in the document's program style."""
+    if style == "digit":
+        return numbered(ln)
+    o = ordinal(ln)
+    return (o[1], o[2]) if o and o[0] == style else None
+
+
+def strip_ordinal(compact: str) -> str:
+    """A label without its ordinal: `다.소요예산` -> `소요예산`, `1.일반현황` -> `일반현황`."""
+    return _ORDINAL_PREFIX.sub("", compact)
+
+
+_ORDINAL_PREFIX = re.compile(r"^(?:[IVXⅠ-Ⅹ]+\.|\(?\d{1,2}[.)]|\(?[가-하][.)])")
+
+
 def numbered(ln: Line) -> tuple[int, str] | None:
     """(number, title) of an item heading like `# 1. 제목`, `1 | 제목`, `## 2` (title follows)."""
     if ln.marker:
@@ -341,7 +400,7 @@ def is_label(ln: Line) -> bool:
     if ln.marker in ("○", "●"):
         return circle_label(ln)
     if ln.marker is None and (ln.heading or ln.bold or len(ln.compact) <= 20):
-        return bool(_LABEL.match(ln.compact)) or (ln.heading > 0 and numbered(ln) is None)
+        return bool(_LABEL.match(strip_ordinal(ln.compact))) or (ln.heading > 0 and numbered(ln) is None)
     return False
 
 
@@ -363,6 +422,8 @@ def skip_title(ln: Line, in_item: bool = False) -> bool:
     m = _roman(ln.text)
     if m:
         t = "".join(m.group("t").split())
+    elif t[1:2] in ".)" or t[:1] == "(":
+        t = strip_ordinal(t)
     if in_item and not m and not t.startswith(("일반현황", "주요통계", "법령", "건의사항")):
         return False
     return len(t) <= 20 and t.startswith(SKIP_TITLES)
@@ -465,6 +526,7 @@ class _State:
     last_label_level: int | None = None
     listed: list = field(default_factory=list)  # the report's program inventory
     blocks: list = field(default_factory=list)
+    style: str = "digit"  # the ordinal style of program headings
 
     def reset(self, division: str | None = None) -> None:
         self.item = self.sub = self.numsub = None
@@ -517,6 +579,7 @@ def build(text: str) -> Document:
     st = _State()
     st.listed = listed
     st.blocks = blocks
+    st.style = program_style(blocks, names, toc)
     skip = False
     skip_rank = 0  # heading level of the status section being skipped (0: unknown)
     pending: Line | None = None  # a bare item number awaiting its title line
@@ -549,14 +612,16 @@ def build(text: str) -> Document:
             skip_rank = b.heading
             st.reset()
             continue
-        if not b.marker and "업무" in b.compact and _MAIN_WORK.fullmatch(b.compact):
+        if not b.marker and "업무" in b.compact and _MAIN_WORK.fullmatch(strip_ordinal(b.compact)):
             skip = False
             continue
         if skip and _ends_status(b, i, skip_rank, toc, st):
             skip = False
         if skip:
             continue
-        nt = numbered(b)
+        nt = item_number(b, st.style)
+        if nt and _label_title(nt[1]):
+            nt = None  # `가. 추진방향`: a numbered label, read as a label below
         if nt and i not in toc and not is_leader_line(b):
             if not nt[1]:
                 pending = b
@@ -599,29 +664,58 @@ def _ends_status(b: Line, i: int, rank: int, toc: set[int], st: _State) -> bool:
     rank, or at a numbered heading the inventory lists as a program."""
     if rank and b.heading and b.heading <= rank and not b.marker:
         return True
-    nt = numbered(b)
+    nt = item_number(b, st.style)
     if nt and nt[1] and i not in toc and not is_leader_line(b):
         if inventory.matches(st.listed, nt[1], st.division) is not None:
             return True
-        return not st.listed and _looks_like_program(st.blocks, i)
+        return not st.listed and _looks_like_program(st.blocks, i, st.style)
     return False
+
+
+def _label_title(title: str) -> bool:
+    c = strip_ordinal("".join(title.split()))
+    return len(c) <= 14 and bool(_LABEL.match(c))
+
+
+def program_style(blocks: list[Line | Table], names: list[str], toc: set[int]) -> str:
+    """The ordinal style that numbers programs in this report (`1.`, `1)`, `가.`, …):
+    the style whose headings most often read like programs. Divisions, parts and
+    labels may be numbered in other styles above or below it."""
+    counts: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Line) or not b.text or b.marker or i in toc or is_leader_line(b):
+            continue
+        o = ordinal(b)
+        if o is None:
+            nt = numbered(b)
+            o = ("digit", nt[0], nt[1]) if nt and nt[1] else None
+        if o is None or _label_title(o[2]) or units.division_name(o[2], offices=True) \
+                or units.division_heading(b, names) or skip_title(b):
+            continue
+        if _looks_like_program(blocks, i, o[0]):
+            counts[o[0]] = counts.get(o[0], 0) + 1
+    if not counts:
+        return "digit"
+    best = max(counts.values())
+    return "digit" if counts.get("digit") == best else max(counts, key=lambda k: (counts[k], k))
 
 
 _PROGRAM_LABEL = re.compile(r"^(?:'?\d{2,4}년?도?)?" + labels.or_regex("program_label"))
 
 
-def _looks_like_program(blocks: list[Line | Table], i: int) -> bool:
-    """Without an inventory, a numbered heading in a status section starts the
-    programs when what follows it reads like a program: two of the program labels
-    (추진배경, 사업개요, 소요예산, …) before the next numbered heading."""
+def _looks_like_program(blocks: list[Line | Table], i: int, style: str = "digit") -> bool:
+    """A numbered heading reads like a program when two of the program labels
+    (추진배경, 사업개요, 소요예산, …) follow it before the next heading numbered
+    in the same style."""
     seen: set[str] = set()
     for b in blocks[i + 1:i + 80]:
         if not isinstance(b, Line) or not b.text:
             continue
-        if numbered(b) and numbered(b)[1] and not b.marker:
+        nt = item_number(b, style)
+        if nt and nt[1] and not b.marker:
             break
         if b.marker in (None, "□", "■", "○", "●") and len(b.compact) <= 40:
-            m = _PROGRAM_LABEL.match(b.compact)
+            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact))
             if m:
                 seen.add(m.group(0))
                 if len(seen) >= 2:
