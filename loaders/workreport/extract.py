@@ -64,14 +64,9 @@ def extract_divisions(doc: Document, ctx: Context) -> list[Division]:
 
 
 def division_at(doc: Document, line: int) -> str | None:
-    """The division whose section holds `line` (None before the first division)."""
-    name = None
-    for dname, start in doc.division_starts:
-        if start <= line:
-            name = dname
-        else:
-            break
-    return name
+    """The division whose section holds `line` (None outside any division's section)."""
+    unit = doc.unit_at(line)
+    return unit if unit in doc.division_names else None
 
 
 def section_teams(doc: Document) -> dict[str, int]:
@@ -162,11 +157,12 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
                     put(unit, grade, field, _count(cell), no, as_of)
     for t in doc.tables:
         _paired_staffing(doc, ctx, t, known, put)
+        _column_staffing(doc, ctx, t, known, put)
     for ln in doc.lines:
         if ln.text and "\t" not in ln.raw and "현원" in ln.text and "정원" in ln.text:
             m = _PROSE_STAFF.search(ln.text)
             if m:
-                unit = division_at(doc, ln.no) or ctx.bureau
+                unit = doc.unit_at(ln.no, ctx.bureau)
                 as_of = _as_of_near(ctx, ln.no)
                 put(unit, None, "authorized", _count(m.group(1)), ln.no, as_of)
                 put(unit, None, "current", _count(m.group(2)), ln.no, as_of)
@@ -190,7 +186,7 @@ def _paired_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put
     division), grades or divisions as columns, each cell `정원 (현원)`."""
     if len(t.rows) < 2 or not _legend(t):
         return
-    enclosing = division_at(doc, t.line) or ctx.bureau
+    enclosing = doc.unit_at(t.line, ctx.bureau)
     as_of = _as_of_near(ctx, t.line)
     header = [units.compact(c) for c in t.rows[0]]
     col_div = [units.division_name(h, offices=True) if h not in _TOTALS else None for h in header]
@@ -221,6 +217,36 @@ def _paired_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put
                 unit = row_unit
             put(unit, grade, "authorized", _count(m.group(1)), no, as_of)
             put(unit, grade, "current", _count(m.group(2)), no, as_of)
+
+
+def _column_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put) -> None:
+    """정원 and 현원 as columns: one row per division (and a 계 row for the bureau or
+    the section's own unit), or one row per grade."""
+    head = next((k for k, r in enumerate(t.rows[:2]) if {"정원", "현원"} <= {units.compact(c) for c in r}), None)
+    if head is None:
+        return
+    header = [units.compact(c) for c in t.rows[head]]
+    a_col, c_col = header.index("정원"), header.index("현원")
+    enclosing = doc.unit_at(t.line, ctx.bureau)
+    bureau = doc.bureau_at(t.line, ctx.bureau)
+    as_of = _as_of_near(ctx, t.line)
+    for r, no in zip(t.rows[head + 1:], t.row_lines[head + 1:]):
+        if not r:
+            continue
+        label = units.compact(r[0])
+        name = units.division_name(label, offices=True)
+        grade = label if _GRADE_RANGE.fullmatch(label) else None
+        if name in known:
+            unit = name
+        elif label in _TOTALS:
+            unit = bureau if enclosing not in known else enclosing
+        elif grade:
+            unit = enclosing
+        else:
+            continue
+        if max(a_col, c_col) < len(r):
+            put(unit, grade, "authorized", _count(r[a_col]), no, as_of)
+            put(unit, grade, "current", _count(r[c_col]), no, as_of)
 
 
 # -- programs ------------------------------------------------------------------

@@ -149,6 +149,22 @@ class Document:
     division_starts: list[tuple[str, int]]
     nodes: list[Node]  # items, in order; subs are in .children
     listed: list = field(default_factory=list)  # the program inventory (inventory.Listed)
+    bureau_starts: list = field(default_factory=list)  # (bureau, line) of parts of a report on several 국
+
+    def unit_at(self, line: int, default: str | None = None) -> str | None:
+        """The division, else the bureau, whose section holds `line`."""
+        best = (0, default)
+        for name, start in self.division_starts + self.bureau_starts:
+            if start <= line and start >= best[0]:
+                best = (start, name)
+        return best[1]
+
+    def bureau_at(self, line: int, default: str | None = None) -> str | None:
+        best = (0, default)
+        for name, start in self.bureau_starts:
+            if start <= line and start >= best[0]:
+                best = (start, name)
+        return best[1]
 
     @_cached
     def tables(self) -> list[Table]:
@@ -410,6 +426,20 @@ def circle_label(ln: Line) -> bool:
     return len(c) <= 12 and not ln.kv() and bool(_LABEL.match(c))
 
 
+_BUREAU = re.compile(r"^[가-힣]{2,10}(?:국|실|본부)$")
+
+
+def bureau_heading(ln: Line) -> str | None:
+    """A part of the report about one bureau: `Ⅰ. 자치행정국`, `# 2. 복지국` (a report on several 국)."""
+    if ln.marker or not (ln.heading or ln.bold or _roman(ln.text)):
+        return None
+    m = _roman(ln.text)
+    t = "".join(m.group("t").split()) if m else strip_ordinal(ln.compact)
+    if t != ln.compact and _BUREAU.match(t) and not t.endswith(("현황", "결과")):
+        return t
+    return None
+
+
 def _roman(text: str) -> re.Match | None:
     """_ROMAN.match(text), not tried on lines that cannot start a Roman numeral."""
     return _ROMAN.match(text) if text[:1] in _ROMAN_FIRST else None
@@ -576,6 +606,7 @@ def build(text: str) -> Document:
     listed = collect_inventory(blocks, names, toc)
     nodes: list[Node] = []
     starts: list[tuple[str, int]] = []
+    bureaus: list[tuple[str, int]] = []
     st = _State()
     st.listed = listed
     st.blocks = blocks
@@ -605,6 +636,13 @@ def build(text: str) -> Document:
             if dname != st.division:
                 st.reset(dname)
                 starts.append((dname, b.no))
+            skip = False
+            continue
+        bureau = bureau_heading(b)
+        if bureau:
+            bureaus.append((bureau, b.no))
+            st.reset()
+            st.division = None
             skip = False
             continue
         if _roman(b.text) or skip_title(b, st.item is not None):
@@ -656,7 +694,7 @@ def build(text: str) -> Document:
     for node in nodes:
         for ch in node.children:
             node.line_end = max(node.line_end, ch.line_end)
-    return Document(lines, blocks, names, starts, nodes, listed)
+    return Document(lines, blocks, names, starts, nodes, listed, bureaus)
 
 
 def _ends_status(b: Line, i: int, rank: int, toc: set[int], st: _State) -> bool:
