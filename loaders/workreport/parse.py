@@ -420,10 +420,14 @@ def is_label(ln: Line) -> bool:
     return False
 
 
+_LABEL_TAIL = re.compile(r"(?:개요|현황|계획|실적|배경|방향|일정|내용|성과|효과|필요성|목적)$")
+
+
 def circle_label(ln: Line) -> bool:
-    """`○ 사업개요`: a section label written with ○ (inside a sub-section), not a sub-item."""
-    c = ln.compact
-    return len(c) <= 12 and not ln.kv() and bool(_LABEL.match(c))
+    """`○ 사업개요`, `○ 조사개요`, `○ 2023년 추진실적`: a section label written with ○
+    (inside a sub-section), not a sub-item."""
+    c = strip_ordinal(ln.compact)
+    return len(c) <= 12 and not ln.kv() and bool(_LABEL.match(c) or _LABEL_TAIL.search(c) and len(c) <= 8)
 
 
 _BUREAU = re.compile(r"^[가-힣]{2,10}(?:국|실|본부)$")

@@ -148,8 +148,8 @@ _BRACKETS = "<>〈〉《》[]【】「」()"
 def division_heading(ln, names: list[str]) -> str | None:
     """The division whose section this line opens, if it is a division title
     (`# 총무과`, `총 무 과`, `<총무과>`, `【총무과】`, `Ⅱ-1. 총무과`, `총무과 사업목록`)."""
-    if ln.marker in ("○", "●") and not ln.heading:
-        return None
+    if ln.marker in ("○", "●", "-", "·", "•", "∙", "ㆍ", "◦", "※") and not ln.heading:
+        return None  # a bullet list of divisions is an index, not a section title
     t = ln.compact
     if t.endswith("사업목록"):
         t = t[:-4]
