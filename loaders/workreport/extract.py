@@ -337,8 +337,26 @@ def budget_statements(node: Node, entries: list[Entry]) -> list[tuple[Entry, str
             value = kv[1]
             if not value and i + 1 < len(entries):
                 value = entries[i + 1].block.text
+            if value and not money.split_sources(value):
+                parts = _source_lines(entries[i + 1:i + 8])
+                if parts:
+                    value = f"{value} ({', '.join(parts)})"
             out.append((e, value, units.strip_year(kv[0])[0]))
     return out
+
+
+def _source_lines(entries: list[Entry]) -> list[str]:
+    """`- 국비(50%) 12,000천원` lines right under a total: its split, one source a line."""
+    parts = []
+    for e in entries:
+        text = e.block.text
+        if money.source_label(text.split()[0] if text.split() else "") is None and \
+                money.source_label(text.split("(")[0]) is None:
+            break
+        if not money.split_sources("0원 (" + text + ")"):
+            break
+        parts.append(text)
+    return parts
 
 
 def _precision(value: str) -> int:
@@ -387,6 +405,9 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
             if amount is None or total is None or _agree(amount, total, max(prec, _precision(primary[1]))):
                 sources, src_stmt = cand, st
                 break
+    if total is not None and len(sources) == 1 and src_stmt is not primary \
+            and sources[0][1] == parse_krw(src_stmt[1]) and sources[0][1] != total:
+        sources = [(sources[0][0], total, sources[0][2])]  # `125백만원(전액 구비)` of a total read as 124,600천원
     if total is not None and sources:
         parts = [a for _s, a, _sh in sources]
         partial = sum(p for p in parts if p is not None) < total and ("포함" in src_stmt[1] or "※" in src_stmt[1])

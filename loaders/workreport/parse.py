@@ -353,10 +353,13 @@ def ordinal(ln: Line) -> tuple[str, int, str] | None:
             else:
                 number = int(n)
             title = m.group("t").strip(" |")
-            if len(title) < 3 or _NOT_TITLE.match(title):
+            if len(title) < 3 or _NOT_ORDINAL_TITLE.match(title):
                 return None
             return style, number, title
     return None
+
+
+_NOT_ORDINAL_TITLE = re.compile(r"^(?:\d{1,2}(?:\s*[.~∼)월일%,]|\s*$)|[~∼(:])")
 
 
 def item_number(ln: Line, style: str) -> tuple[int, str] | None:
