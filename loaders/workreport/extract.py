@@ -83,7 +83,16 @@ def section_teams(doc: Document) -> dict[str, int]:
             if m and unit:
                 out.setdefault(unit, int(m.group(1)))
     for t in doc.tables:
-        if not t.rows or any(units.compact(c) in ("정원", "현원") for r in t.rows for c in r[:2]):
+        if not t.rows:
+            continue
+        head = [units.compact(c) for c in t.rows[0]]
+        team_col = next((j for j, h in enumerate(head) if h in ("팀", "팀수", "팀(개)", "하부조직")), None)
+        if team_col is not None:  # `부 서 | 팀 | 정 원 | 현 원`, `과 명 | 팀 수 | 팀 명`
+            for r in t.rows[1:]:
+                name = units.division_name(r[0], offices=True) if r else None
+                if name in known and team_col < len(r) and units.compact(r[team_col]).isdigit():
+                    out.setdefault(name, int(units.compact(r[team_col])))
+        if any(units.compact(c) in ("정원", "현원") for r in t.rows for c in r[:2]):
             continue
         header = t.rows[0]
         cols = {i: units.division_name(c, offices=True) for i, c in enumerate(header)}
@@ -128,6 +137,20 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
         current_only = "현원" in " ".join(t.caption[-2:]) and "정원" not in " ".join(t.caption[-2:])
         header = [units.compact(c) for c in t.rows[0]]
         col_units = [("bureau" if h in ("계", "합계", "총계") else units.division_name(h, offices=True)) for h in header]
+        grade_cols = [h for h in header if _GRADE_RANGE.fullmatch(h)]
+        row_divs = any(units.division_name(r[0], offices=True) in known for r in t.rows[1:] if r)
+        if len(grade_cols) >= 2 and not row_divs and not any(u in known for u in col_units if u):  # grades as columns
+            unit = doc.unit_at(t.line, ctx.bureau)
+            for r, no in zip(t.rows[1:], t.row_lines[1:]):
+                lab = [units.compact(c) for c in r[:1]]
+                field = "authorized" if "정원" in lab else "current" if "현원" in lab else None
+                if field is None:
+                    continue
+                for h, cell in zip(header[1:], r[1:]):
+                    grade = None if h in _TOTALS else h if _GRADE_RANGE.fullmatch(h) else "?"
+                    if grade != "?":
+                        put(unit, grade, field, _count(cell), no, as_of)
+            continue
         if any(u in known for u in col_units if u):  # divisions as columns
             for r, no in zip(t.rows[1:], t.row_lines[1:]):
                 lab = [units.compact(c) for c in r[:2]]
@@ -197,8 +220,8 @@ def _paired_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put
         row_grade = label if _GRADE_RANGE.fullmatch(label) else None
         if row_div in known:
             row_unit = row_div
-        elif label in _TOTALS or _PAIRED_LEGEND.search(label) or row_grade or not label:
-            row_unit = enclosing
+        elif label in _TOTALS or _PAIRED_LEGEND.search(label) or row_grade or not label or len(t.rows) == 2:
+            row_unit = enclosing  # the only row of a section's own table is the section's unit
         else:
             continue  # a team's row: the division's figures are its total row
         for j, cell in enumerate(r[1:], start=1):
