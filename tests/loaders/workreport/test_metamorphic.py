@@ -90,6 +90,22 @@ def test_rewrite_changes_some_bundled_report(name):
     assert any(mm.REWRITES[name](mm.source(s)) != mm.source(s) for s in mm.STEMS)
 
 
+_CONTENT_SAME = {  # rewrite -> characters it may add or remove besides whitespace
+    "hard_wrap": "", "letter_spaced_headings": "", "no_heading_marks": "#", "headings_deeper": "#",
+    "headings_shallower": "#", "numbers_on_own_line": "#.|",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CONTENT_SAME))
+@pytest.mark.parametrize("stem", mm.STEMS, ids=[s[:3] for s in mm.STEMS])
+def test_rewrite_keeps_the_words(stem, name):
+    """Layout-only rewrites keep every other character of the report, in order."""
+    drop = re.compile(r"[\s" + re.escape(_CONTENT_SAME[name]) + "]") if _CONTENT_SAME[name] else re.compile(r"\s")
+    before = drop.sub("", mm.source(stem))
+    after = drop.sub("", mm.REWRITES[name](mm.source(stem)))
+    assert after == before
+
+
 # ------------------------------------------------------------ the loader gives the same facts
 
 def _show(rows, limit=12):
