@@ -1,0 +1,365 @@
+"""Layout rewrites of a work report that change no fact (metamorphic relations).
+
+Each rewrite is a small pure function ``str -> str``: it changes how the report is laid out
+(table markup, heading marks and levels, letter spacing, line wrapping, page furniture,
+colon width, the money unit where the value stays exact) and nothing a reader would take
+as a different fact. A loader built for the genre must give the same records for the
+rewritten text as for the original.
+
+    python -m tests.loaders.workreport.metamorphic --summary
+
+prints, per bundled report x rewrite x fact type, how many of the original's facts the
+rewritten text still gives (found/expected) and how many it adds.
+"""
+from __future__ import annotations
+
+import html
+import re
+import sys
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+SOURCES = ROOT / "data" / "sources"
+STEMS = ("000_f06941a74a258fad", "001_3a47f10a3fb60216", "004_845debc1c9c51afa")
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
+_DOT_LEADER = re.compile(r"\.{3,}|-{3,}\s*\d+\s*$|…{2,}")
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+# ---------------------------------------------------------------- tables
+
+def _is_table_row(line: str) -> bool:
+    """A TAB-separated row; a table-of-contents line with a dot leader is not a table row."""
+    return "\t" in line and not _DOT_LEADER.search(line)
+
+
+def _table_blocks(lines: list[str]):
+    """Yield (start, end) of maximal runs of TAB rows."""
+    i = 0
+    while i < len(lines):
+        if _is_table_row(lines[i]):
+            j = i
+            while j < len(lines) and _is_table_row(lines[j]):
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def _rewrite_tables(text: str, render: Callable[[list[list[str]]], list[str]]) -> str:
+    lines = _lines(text)
+    out: list[str] = []
+    pos = 0
+    for start, end in _table_blocks(lines):
+        out += lines[pos:start]
+        rows = [line.split("\t") for line in lines[start:end]]
+        width = max(len(r) for r in rows)
+        rows = [[c.strip() for c in r] + [""] * (width - len(r)) for r in rows]
+        out += render(rows)
+        pos = end
+    out += lines[pos:]
+    return "\n".join(out)
+
+
+def _pipe(rows: list[list[str]]) -> list[str]:
+    def row(cells):
+        return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+
+    return [row(rows[0]), "|" + "|".join("---" for _ in rows[0]) + "|"] + [row(r) for r in rows[1:]]
+
+
+def _html(rows: list[list[str]]) -> list[str]:
+    # Cells may already hold HTML fragments (<ul><li>, <b>); they are kept as they are.
+    return ["<table>"] + ["<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows] + ["</table>"]
+
+
+def pipe_tables(text: str) -> str:
+    """TAB tables as Markdown pipe tables: header row, `|---|` separator, body rows (empty cells kept)."""
+    return _rewrite_tables(text, _pipe)
+
+
+def html_tables(text: str) -> str:
+    """TAB tables as HTML: <table>, one <tr><td>…</td></tr> per row, </table>."""
+    return _rewrite_tables(text, _html)
+
+
+# ---------------------------------------------------------------- headings
+
+def no_heading_marks(text: str) -> str:
+    """Drop every Markdown `#` heading mark; the heading's text stays on its line."""
+    return "\n".join(m.group(2) if (m := _HEADING.match(line)) else line for line in _lines(text))
+
+
+def _shift(text: str, delta: int) -> str:
+    out = []
+    for line in _lines(text):
+        m = _HEADING.match(line)
+        if m:
+            level = min(6, max(1, len(m.group(1)) + delta))
+            line = "#" * level + " " + m.group(2)
+        out.append(line)
+    return "\n".join(out)
+
+
+def headings_deeper(text: str) -> str:
+    """Every heading one level deeper (`#` -> `##`), at most six."""
+    return _shift(text, +1)
+
+
+def headings_shallower(text: str) -> str:
+    """Every heading one level higher where possible (`##` -> `#`; `#` stays)."""
+    return _shift(text, -1)
+
+
+_ITEM = re.compile(r"^(?P<num>\d{1,2})(?:\s*[.|]\s*|\s+)(?P<title>\S.*)$")
+
+
+def numbers_on_own_line(text: str) -> str:
+    """An item's number on its own heading line, its title on the next heading line.
+
+    `## 2. 제목` becomes `## 2` and a title line whose level alternates with the number's parity
+    (`## 제목` or `### 제목`), as converted reports do; a bare `3 | 제목` line (no `#`) becomes
+    `3` and `제목` on two lines.
+    """
+    out = []
+    for line in _lines(text):
+        m = _HEADING.match(line)
+        if m:
+            item = _ITEM.match(m.group(2).strip())
+            if item and not _DOT_LEADER.search(line):
+                level = len(m.group(1))
+                n = int(item.group("num"))
+                out += [f"{'#' * level} {item.group('num')}", "",
+                        f"{'#' * min(6, level + n % 2)} {item.group('title')}"]
+                continue
+        else:
+            bare = re.match(r"^(\d{1,2})\s*\|\s*(\S.*)$", line)
+            if bare:
+                out += [bare.group(1), "", bare.group(2)]
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+_SHORT_HANGUL = re.compile(r"^(?P<marker>[□○■●◦▶]\s*)?(?P<word>[가-힣]{2,8})$")
+
+
+def _space_letters(word: str) -> str:
+    return " ".join(word)
+
+
+def letter_spaced_headings(text: str) -> str:
+    """Short one-word headings letter-spaced: `# 일반현황` -> `# 일 반 현 황`, `행정지원과` -> `행 정 지 원 과`.
+
+    Applies to `#` headings and to bare lines that are a single Hangul word of 2-8 letters.
+    """
+    out = []
+    for line in _lines(text):
+        m = _HEADING.match(line)
+        body = m.group(2).strip() if m else line.strip()
+        s = _SHORT_HANGUL.match(body)
+        if s and (m or line == line.strip()):
+            spaced = (s.group("marker") or "") + _space_letters(s.group("word"))
+            line = f"{m.group(1)} {spaced}" if m else spaced
+        out.append(line)
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- prose
+
+_MARKER = re.compile(r"^(\s*(?:[-*·•◦▪※→]|[□○■●▶]|\d{1,2}\)|\(\d{1,2}\)|[①-⑳])?\s*)")
+_NO_BREAK_BEFORE = re.compile(r"^(?:[-*·•◦▪※□○■●▶①-⑳]|\d{1,2}[.)]|\(\d{1,2}\))")
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    lead = _MARKER.match(line).group(1)
+    # under the text after a bullet marker; two spaces in from the margin for plain prose
+    indent = " " * (len(lead) if lead.strip() else len(lead) + 2)
+    words = line[len(lead):].split(" ")
+    out: list[str] = []
+    cur = lead
+    for w in words:
+        if not w:
+            cur += " "
+            continue
+        candidate = cur + w if cur.endswith(" ") or cur == lead else cur + " " + w
+        if len(candidate) > width and cur.strip() and cur != lead and not _NO_BREAK_BEFORE.match(w):
+            out.append(cur.rstrip())
+            cur = indent + w
+        else:
+            cur = candidate
+    out.append(cur.rstrip())
+    return out
+
+
+def hard_wrap(text: str, width: int = 40) -> str:
+    """Prose and bullet lines longer than `width` broken at spaces; continuation lines indented.
+
+    Headings, table rows (TAB, pipe, HTML), table-of-contents lines and numbered item lines are
+    left alone; a break never puts a bullet marker or an item number at the start of a line.
+    """
+    out = []
+    for line in _lines(text):
+        s = line.strip()
+        if (len(line) <= width or _HEADING.match(line) or "\t" in line or s.startswith(("|", "<"))
+                or _DOT_LEADER.search(line) or (_ITEM.match(s) and len(s) < 60)):
+            out.append(line)
+            continue
+        out += _wrap(line.rstrip(), width)
+    return "\n".join(out)
+
+
+def _running_title(text: str) -> str:
+    for line in _lines(text):
+        s = re.sub(r"^#+\s*", "", line).strip()
+        if re.search(r"주요\s*업무", s) and len(s) < 30:
+            return s
+    return "주요업무 보고"
+
+
+def page_furniture(text: str, every: int = 60) -> str:
+    """A page footer (`- 3 -`) and a running title line every ~`every` lines, placed at blank lines."""
+    title = _running_title(text)
+    out: list[str] = []
+    since = 0
+    page = 1
+    for line in _lines(text):
+        out.append(line)
+        since += 1
+        if since >= every and not line.strip():
+            page += 1
+            out += [f"- {page} -", "", title, ""]
+            since = 0
+    return "\n".join(out)
+
+
+def fullwidth_colons(text: str) -> str:
+    """`key : value` and `key: value` with a full-width colon `：` (times like 06:00 stay)."""
+    return re.sub(r"(?<=\S)( ?):(?=\s)|(?<=\s):(?=\S)", lambda m: (m.group(1) or "") + "：", text)
+
+
+def _to_million(m: re.Match) -> str:
+    digits = m.group("n").replace(",", "")
+    value = int(digits)
+    if value % 1000:
+        return m.group(0)
+    return f"{value // 1000:,}백만원"
+
+
+def million_won(text: str) -> str:
+    """Amounts in 천원 as 백만원 where the value stays exact: `45,000천원` -> `45백만원`, `54,644천원` stays."""
+    return re.sub(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s?천원", _to_million, text)
+
+
+# ---------------------------------------------------------------- catalogue
+
+def compose(*rewrites: Callable[[str], str]) -> Callable[[str], str]:
+    def combined(text: str) -> str:
+        for r in rewrites:
+            text = r(text)
+        return text
+
+    combined.__doc__ = " + ".join(r.__name__ for r in rewrites)
+    return combined
+
+
+REWRITES: dict[str, Callable[[str], str]] = {
+    "pipe_tables": pipe_tables,
+    "html_tables": html_tables,
+    "no_heading_marks": no_heading_marks,
+    "headings_deeper": headings_deeper,
+    "headings_shallower": headings_shallower,
+    "numbers_on_own_line": numbers_on_own_line,
+    "letter_spaced_headings": letter_spaced_headings,
+    "hard_wrap": hard_wrap,
+    "page_furniture": page_furniture,
+    "fullwidth_colons": fullwidth_colons,
+    "million_won": million_won,
+    "combined": compose(million_won, fullwidth_colons, numbers_on_own_line, letter_spaced_headings,
+                        headings_deeper, pipe_tables, hard_wrap, page_furniture),
+}
+
+
+# ---------------------------------------------------------------- running the loader
+
+def source(stem: str) -> str:
+    return (SOURCES / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def facts_of(stem: str, rewrite: str | None = None) -> dict:
+    """to_facts of the bundled report `stem`, rewritten by REWRITES[rewrite] (None: the original)."""
+    from loaders.workreport import extract_text
+    from tests.loaders.workreport.facts import to_facts
+
+    text = source(stem)
+    if rewrite is not None:
+        text = REWRITES[rewrite](text)
+    return to_facts(extract_text(text, file_name=f"{stem}.txt", doc_id=stem, sha256="0" * 64))
+
+
+def fact_types() -> tuple[str, ...]:
+    from tests.loaders.workreport.facts import FACT_TYPES
+
+    return FACT_TYPES + ("status",)
+
+
+def compare(want: list, got: list) -> tuple[list, list]:
+    """(missing, extra) as multisets of normalised facts."""
+    from tests.loaders.workreport.facts import norm
+
+    pool = [norm(x) for x in got]
+    missing = []
+    for e in (norm(x) for x in want):
+        if e in pool:
+            pool.remove(e)
+        else:
+            missing.append(e)
+    return missing, pool
+
+
+def summary(out=sys.stdout) -> int:
+    """Print found/expected per report x rewrite x fact type; return the number of differing cells."""
+    kinds = [k for k in fact_types() if any(facts_of(s)[k] for s in STEMS)]
+    head = f"{'report':<5} {'rewrite':<24}" + "".join(f" {k[:12]:>12}" for k in kinds) + "  document"
+    print(head, file=out)
+    bad = 0
+    for stem in STEMS:
+        for name in REWRITES:
+            try:
+                got = facts_of(stem, name)
+            except Exception as exc:  # noqa: BLE001 - a crash is a result to report, not a reason to stop
+                print(f"{stem[:3]:<5} {name:<24} LOADER FAILED: {type(exc).__name__}: {exc}", file=out)
+                bad += len(kinds)
+                continue
+            want = facts_of(stem)
+            cells = []
+            for k in kinds:
+                missing, extra = compare(want[k], got[k])
+                n = len(want[k])
+                cell = f"{n - len(missing)}/{n}" + (f"+{len(extra)}" if extra else "")
+                if missing or extra:
+                    bad += 1
+                    cell = "*" + cell
+                cells.append(f" {cell:>12}")
+            doc_diff = [f for f in want["document"] if want["document"][f] != got["document"][f]]
+            print(f"{stem[:3]:<5} {name:<24}" + "".join(cells) + "  " + (",".join(doc_diff) or "same"), file=out)
+    print(f"\n* = differs from the original's facts (found/expected, +extra); {bad} differing cells", file=out)
+    return bad
+
+
+if __name__ == "__main__":
+    if "--summary" in sys.argv[1:]:
+        summary()
+    elif len(sys.argv) == 3:
+        # python -m tests.loaders.workreport.metamorphic <stem> <rewrite>: print the rewritten text
+        print(REWRITES[sys.argv[2]](source(sys.argv[1])))
+    else:
+        print(__doc__)
