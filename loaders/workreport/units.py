@@ -123,7 +123,7 @@ def table_divisions(table) -> list[str]:
     is_staff = any(compact(c) in ("정원", "현원") for r in rows for c in r[:2]) or \
         {"정원", "현원"} <= {compact(c) for c in rows[0]}
     is_duty = bool(header) and header[0] in ("과별", "부서", "부서명", "과명", "구분") and any("업무" in h for h in header[1:])
-    is_spend = "세출" in caption
+    is_spend = "세출" in compact(caption)
     if is_staff:
         out += [n for n in (division_name(c, offices=True) for c in rows[0][1:]) if n]
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
