@@ -217,11 +217,10 @@ def split_blocks(text: str) -> tuple[list[Line], list[Line | Table]]:
     raw_blocks = layout.split(text)
     by_no: dict[int, Line] = {}
     blocks: list[Line | Table] = []
-    recent: list[str] = []
     for rb in raw_blocks:
         if isinstance(rb, layout.RawTable):
             cells_rows = [[clean_cell(c) for c in r] for r in rb.rows]
-            blocks.append(Table(cells_rows, list(rb.row_lines), list(recent[-4:])))
+            blocks.append(Table(cells_rows, list(rb.row_lines)))
             for r, no in zip(rb.rows, rb.row_lines):
                 if no not in by_no:
                     by_no[no] = make_line(no, "\t".join(r) + ("\t" if len(r) == 1 else ""))
@@ -229,13 +228,17 @@ def split_blocks(text: str) -> tuple[list[Line], list[Line | Table]]:
         ln = make_line(rb.no, rb.raw)
         by_no.setdefault(rb.no, ln)
         blocks.append(ln)
-        if ln.text:
-            recent.append(ln.text)
     lines = [by_no.get(i + 1) or make_line(i + 1, "") for i in range(max(by_no, default=0))]
     _drop_running_titles(blocks)
     blocks = _join_wrapped(blocks)
     blocks = _merge_bare_numbers(blocks)
     blocks.sort(key=lambda b: b.line if isinstance(b, Table) else b.no)
+    recent: list[str] = []  # captions once furniture is gone: the lines a table follows
+    for b in blocks:
+        if isinstance(b, Table):
+            b.caption = list(recent[-4:])
+        elif b.text:
+            recent.append(b.text)
     return lines, blocks
 
 
