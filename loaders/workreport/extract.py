@@ -128,7 +128,14 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
         if value is None:
             return
         rec = found.setdefault((unit, grade), {"line": line, "as_of": as_of})
+        if field in rec and rec[field] != value and (unit, grade, field) not in disagree:
+            disagree.add((unit, grade, field))  # two cues (prose, a table, the overview) disagree
+            word = {"authorized": "정원", "current": "현원"}[field]
+            ctx.warnings.append(("staffing", f"{unit}{' ' + grade if grade else ''} {word}: {rec[field]} "
+                                 f"(line {rec['line']}) and {value} (line {line}) disagree", line))
         rec.setdefault(field, value)
+
+    disagree: set = set()
 
     for t in doc.tables:
         if not any(units.compact(c) in ("정원", "현원") for r in t.rows for c in r[:2]):

@@ -39,6 +39,8 @@ _WHOLE = re.compile(r"전액\s*(?=" + "|".join(map(re.escape, SOURCES)) + ")")
 _INNER = re.compile(r"(?<![가-힣])([국시구군도])\s*\([^()]{1,8}\)\s*비")
 _AFTER = re.compile(r"(" + "|".join(map(re.escape, SOURCES)) + r")\s*\(\s*(?:(\d+(?:\.\d+)?)\s*%|[^()\d]{1,8})\s*\)\s*"
                     r"(?=(\d)?)")
+# a named grant with its level in parentheses: `주민참여예산(시비) 50` is 시비 money
+_NAMED_GRANT = re.compile(r"(?<![가-힣])([가-힣A-Za-z·]{2,20}?)\s*\(\s*(국|시|구|도|군)(?:비)?\s*\)\s*(?=\d)")
 # short names inside the parentheses: `(국 100, 시 50, 구 50)`
 _SHORT_AMOUNT = re.compile(r"(?<=[(,/·\s])([국시구군도])\s+(?=\d)")
 
@@ -52,8 +54,12 @@ def _normalise(text: str) -> str:
     '100,000천원(국비 50,000천원, 시비 50%)'
     >>> _normalise("30백만원(전액구비)"), _normalise("200백만원(국 100, 시 50)")
     ('30백만원(구비)', '200백만원(국비 100, 시비 50)')
+    >>> _normalise("80백만원(주민참여예산(시비) 50, 구비 30)")
+    '80백만원(시비 50, 구비 30)'
+
     """
     text = _WHOLE.sub("", text)
+    text = _NAMED_GRANT.sub(lambda m: m.group(0) if m.group(1) in SOURCES else _SHORT[m.group(2)] + " ", text)
     text = _INNER.sub(lambda m: m.group(1) + "비", text)
     text = _AFTER.sub(lambda m: m.group(1) + " " + ("" if m.group(3) or not m.group(2) else m.group(2) + "%"),
                       text)

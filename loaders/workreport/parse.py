@@ -606,7 +606,15 @@ def collect_inventory(blocks: list[Line | Table], names: list[str], toc: set[int
             if nt and nt[1]:
                 listed.append(inventory.Listed(_LEADERS.sub("", nt[1]).strip(), division, nt[0], b.no,
                                                "table of contents"))
-    return listed
+    return [x for x in listed if not _not_a_program(x.title)]
+
+
+def _not_a_program(title: str) -> bool:
+    """TOC lines that name a part, a division or a status section, not a program."""
+    c = "".join(title.split())
+    bare = strip_ordinal(c)
+    return bool(_roman(title) or units.division_name(bare, offices=True) or bare.startswith(SKIP_TITLES)
+                or _MAIN_WORK.fullmatch(bare) or labels.is_label(bare, "status_title"))
 
 
 def build(text: str) -> Document:
