@@ -1,0 +1,92 @@
+"""The work-report loader's own extraction checks: what the document's cues say
+should be there, against what was read.
+
+On clean reports (bundled and hand-written) the checks agree with the hand-checked
+facts and raise no warning; on a report damaged on purpose (a division's body cut
+away, a budget or a staff figure stated twice differently) they warn and say where.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from loaders.records import ExtractionCheck, Program
+from loaders.workreport import extract_text
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[2]
+CLEAN = sorted(ROOT.glob("data/sources/00[014]_*.txt")) + sorted(HERE.glob("unseen/*/input.txt"))
+
+
+def _read(text: str):
+    return extract_text(text, file_name="t.txt", doc_id="t", sha256="0" * 64)
+
+
+def _checks(records) -> dict[str, list[ExtractionCheck]]:
+    out: dict[str, list[ExtractionCheck]] = {}
+    for r in records:
+        if isinstance(r, ExtractionCheck):
+            out.setdefault(r.kind, []).append(r)
+    return out
+
+
+def _expected(path: Path) -> dict | None:
+    exp = path.parent / "expected.json" if path.name == "input.txt" else \
+        HERE / "expected" / (path.stem + ".json")
+    return json.loads(exp.read_text(encoding="utf-8")) if exp.exists() else None
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=[p.parent.name if p.name == "input.txt" else p.stem[:3] for p in CLEAN])
+def test_clean_reports_raise_no_warning_and_count_what_was_checked(path: Path):
+    checks = _checks(_read(path.read_text(encoding="utf-8")))
+    assert [c.warning for cs in checks.values() for c in cs if c.warning] == []
+    want = _expected(path)
+    divisions = want["divisions"] if want and "divisions" in want else None
+    if divisions is not None:
+        assert checks["division"][0].found == len(divisions)
+    if want and "staffing" in want and checks["staffing"][0].expected is not None:
+        with_totals = {u for u, grade, *_ in want["staffing"] if grade is None}
+        assert checks["staffing"][0].found == len([d for d, _ in divisions if d in with_totals])
+
+
+def _unseen(name: str) -> str:
+    return (HERE / "unseen" / name / "input.txt").read_text(encoding="utf-8")
+
+
+def test_a_division_whose_body_is_lost_is_reported_and_its_listed_programs_kept():
+    text = _unseen("division_status_blocks")
+    lines = text.split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("# 1") and i > 160 and "주 요" not in ln)
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("# 디지털정보과"))
+    damaged = "\n".join(lines[:start] + [""] * (end - start) + lines[end:])
+    records = _read(damaged)
+    checks = _checks(records)
+    warned = [c for c in checks["program"] if c.warning]
+    assert warned, "a division with none of its listed programs read must be reported"
+    assert any(c.scope == "자치행정과" for c in warned)
+    kept = [r for r in records if isinstance(r, Program) and r.department == "자치행정과"]
+    assert {p.title for p in kept} >= {"주민자치회 운영 활성화", "구민과 함께하는 민방위 훈련"}
+    assert all(p.budget_krw is None for p in kept), "nothing is invented for a program only listed"
+
+
+def test_budget_statements_that_disagree_are_warned_about():
+    text = _unseen("funding_matrices").replace("2024 소요예산 : 124,600천원", "2024 소요예산 : 310,000천원")
+    warnings = [c.warning for c in _checks(_read(text)).get("budget", []) if c.warning]
+    assert any("disagree" in w and "310,000천원" in w for w in warnings)
+
+
+def test_staff_figures_stated_twice_differently_are_warned_about():
+    text = _unseen("division_status_blocks")
+    text, n = re.subn(r"인력현황 : 정원 38명 \[현원 41명\]", "인력현황 : 정원 39명 [현원 41명]", text)
+    assert n == 1
+    warnings = [c.warning for c in _checks(_read(text)).get("staffing", []) if c.warning]
+    assert any("정원" in w and "disagree" in w for w in warnings)
+
+
+def test_stated_organisation_against_divisions_found():
+    text = _unseen("province_bureau").replace("조 직 : 4과 17팀", "조 직 : 5과 17팀")
+    division = _checks(_read(text))["division"][0]
+    assert (division.found, division.expected) == (4, 5) and "5 divisions" in division.warning
