@@ -366,9 +366,15 @@ _NOT_ORDINAL_TITLE = re.compile(r"^(?:\d{1,2}(?:\s*[.~∼)월일%,]|\s*$)|[~∼(
 
 
 def item_number(ln: Line, style: str) -> tuple[int, str] | None:
-    """(number, title) when `ln` is numbered in the document's program style."""
+    """(number, title) when `ln` is numbered in the document's program style;
+    in the `box` style programs are unnumbered `□ 제목` lines (number 0)."""
     if style == "digit":
         return numbered(ln)
+    if style == "box":
+        if ln.marker in ("□", "■") and len(ln.compact) >= 5 and not ln.kv() and not _label_title(ln.text) \
+                and not units.division_name(ln.compact, offices=True) and not skip_title(ln):
+            return 0, ln.text
+        return None
     o = ordinal(ln)
     return (o[1], o[2]) if o and o[0] == style else None
 
@@ -739,7 +745,11 @@ def program_style(blocks: list[Line | Table], names: list[str], toc: set[int]) -
     labels may be numbered in other styles above or below it."""
     counts: dict[str, int] = {}
     for i, b in enumerate(blocks):
-        if not isinstance(b, Line) or not b.text or b.marker or i in toc or is_leader_line(b):
+        if not isinstance(b, Line) or not b.text or i in toc or is_leader_line(b):
+            continue
+        if b.marker:
+            if item_number(b, "box") and _looks_like_program(blocks, i, "box"):
+                counts["box"] = counts.get("box", 0) + 1
             continue
         o = ordinal(b)
         if o is None:
@@ -799,7 +809,9 @@ def _place(nodes: list[Node], st: _State, nt: tuple[int, str], ln: Line) -> None
     numbering restarts (or continues a restarted run) inside an item."""
     n, title = nt
     item = st.item
-    if item is not None and st.listed:
+    if n == 0:
+        item = None  # an unnumbered `□ 제목` program: each one is a new item
+    elif item is not None and st.listed:
         hit = inventory.matches(st.listed, title, st.division)
         if hit is not None and hit is not inventory.matches(st.listed, item.title, st.division):
             item = None  # the inventory lists it: a program, whatever its number says
