@@ -164,11 +164,9 @@ def describe(c: r.ExtractionCheck) -> str:
 
 
 def warning_text(c: r.ExtractionCheck) -> str:
-    """A warning for people: the loader's words, and the counts unless it gave them."""
-    what = describe(c)
-    if not c.warning:
-        return what
-    return c.warning if str(c.found) in c.warning else f"{c.warning} [{what}]"
+    """A warning for people: the loader's own words (they name the counts and the
+    scope; the numbers are also in the check's fields)."""
+    return c.warning or describe(c)
 
 
 def summary(checks: Iterable[r.ExtractionCheck]) -> dict:
