@@ -23,6 +23,7 @@ class DocResult:
     genre: str | None = None
     triples: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    checks: list = field(default_factory=list)  # its extraction report (loaders.report), also in its graph
     error: KgError | None = None
 
 
@@ -36,6 +37,20 @@ class BuildReport:
     @property
     def failed(self) -> list[DocResult]:
         return [d for d in self.documents if d.error]
+
+    def extraction_report(self) -> dict:
+        """Per document what was found, what its cues expected, the warnings
+        (loaders.report.summary), or why it failed: the shape of `--report json`."""
+        from loaders.report import summary
+
+        docs = []
+        for d in self.documents:
+            head = {"document": d.doc_id, "file": Path(d.path).name}
+            if d.error is not None:
+                docs.append({**head, "error": str(d.error)})
+            else:
+                docs.append({**head, "genre": d.genre, "triples": d.triples, **summary(d.checks)})
+        return {"documents": docs}
 
 
 def skolemized(g: Graph) -> Graph:
@@ -108,17 +123,24 @@ def document_triples(path: Path) -> tuple[DocResult, list, list]:
 
 
 def _records(path: Path) -> tuple[DocResult, list | None]:
+    """One document's records with its extraction report (the loader's checks merged
+    with the generic counts: once, here, for every path that writes a graph)."""
     from loaders import extract_source, read_source
+    from loaders.records import ExtractionCheck
+    from loaders.report import with_report
 
     res = DocResult(str(path))
     try:
         src = read_source(path)
-        records = extract_source(src)
+        records = with_report(extract_source(src))
     except KgError as exc:
         res.error = exc
         return res, None
     res.doc_id, res.genre = src.doc_id, records[0].genre
     for rec in records[1:]:
+        if isinstance(rec, ExtractionCheck):
+            res.checks.append(rec)
+            continue
         name = type(rec).__name__
         res.counts[name] = res.counts.get(name, 0) + 1
     return res, records

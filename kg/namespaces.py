@@ -32,6 +32,7 @@ class LGKG(DefinedNamespace):
     CasebookEntry: URIRef  # casebook entry
     DiscountOffer: URIRef  # discount offer
     EntrySection: URIRef  # entry section
+    ExtractionCheck: URIRef  # extraction check
     ForeignLocalGovernment: URIRef  # foreign local government
     InnovationCase: URIRef  # innovation case
     LocalGovernment: URIRef  # local government
@@ -58,16 +59,21 @@ class LGKG(DefinedNamespace):
     budgetKRW: URIRef  # total budget (KRW)
     bureau: URIRef  # bureau
     channel: URIRef  # channel
+    checkKind: URIRef  # check kind
+    checkScope: URIRef  # check scope
     contactDepartment: URIRef  # contact department
     contactUnit: URIRef  # contact unit
     councilSession: URIRef  # council session
     country: URIRef  # country
+    cue: URIRef  # cue
     current: URIRef  # current headcount
     describesCase: URIRef  # describes case
+    expected: URIRef  # expected
     facility: URIRef  # facility
     fileName: URIRef  # file name
     fiscalYear: URIRef  # fiscal year
     formerCode: URIRef  # former code
+    found: URIRef  # found
     fundingSource: URIRef  # funding source
     genre: URIRef  # genre
     govType: URIRef  # government type
@@ -118,6 +124,7 @@ class LGKG(DefinedNamespace):
     validUntil: URIRef  # valid until
     value: URIRef  # value
     valueText: URIRef  # value as written
+    warning: URIRef  # warning
     withinRelation: URIRef  # within relation
 
 

@@ -547,6 +547,24 @@ def _adoption(b: _Builder, a: r.Adoption, ctx: _Context) -> None:
     b.add(n, LGKG.mentionedAs, b.ko(a.adopter.mention))
 
 
+def _extraction_check(b: _Builder, c: r.ExtractionCheck, ctx: _Context) -> None:
+    """What was found of one kind against what the document's cue expects (loaders.report)."""
+    key = "-".join(x for x in (c.kind, c.cue, c.scope) if x)
+    n = b.node("check", key, LGKG.ExtractionCheck, c)
+    if not c.line:  # a check about the whole document, with no line of its own
+        b.add(n, LGKG.sourceLine, b.lit(b.doc.line or 1))
+    b.add(n, LGKG.checkKind, b.lit(c.kind))
+    b.add(n, LGKG.found, b.lit(int(c.found)))
+    if c.expected is not None:
+        b.add(n, LGKG.expected, b.lit(int(c.expected)))
+    if c.cue:
+        b.add(n, LGKG.cue, b.lit(nfc(c.cue)))
+    if c.scope:
+        b.add(n, LGKG.checkScope, b.ko(c.scope))
+    if c.warning:
+        b.add(n, LGKG.warning, b.lit(nfc(c.warning)))
+
+
 _HANDLERS = {
     r.Division: _division,
     r.Staffing: lambda b, x, ctx: None,  # folded into summaries at the end
@@ -561,4 +579,5 @@ _HANDLERS = {
     r.Case: _case,
     r.Entry: _entry,
     r.Adoption: _adoption,
+    r.ExtractionCheck: _extraction_check,
 }
