@@ -73,7 +73,8 @@ GENRE_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 # labels of kinds the loaders check beyond FACT_KINDS
-OTHER_LABELS = {"budget": "budgets", "budget-total": "budget total (won)"}
+OTHER_LABELS = {"budget": "programs with a budget", "budget-total": "budget total (won)",
+                "program-unlisted": "programs not in the list"}
 
 
 def label(kind: str) -> str:

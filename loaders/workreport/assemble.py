@@ -60,7 +60,7 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += partners.extract_awards(doc, issuer, ref_year)
     records += checks.program_checks(doc, programs)
     records += checks.division_checks(doc, divisions, info.bureau)
-    records += checks.staffing_checks(doc, divisions, staffing)
+    records += checks.staffing_checks(doc, divisions, staffing, info.bureau)
     records += checks.budget_checks(programs, ctx.warnings)
     return records
 

@@ -123,10 +123,13 @@ def _stated_organisation(doc: Document) -> tuple[int | None, int | None, int | N
     return None, None, None
 
 
-def staffing_checks(doc: Document, divisions: list[Division], staffing: list[Staffing]) -> list[ExtractionCheck]:
-    """Divisions with their staff figures; expected only when the report gives 현원 somewhere."""
+def staffing_checks(doc: Document, divisions: list[Division], staffing: list[Staffing],
+                    bureau: str | None = None) -> list[ExtractionCheck]:
+    """Divisions with their staff figures (scoped to the bureau: the document-wide count
+    of units with a headcount stays the generic one); expected only when the report
+    gives 현원 somewhere."""
     if not staffing and not any("현원" in ln.compact for ln in doc.lines if ln.text):
-        return [ExtractionCheck("staffing", 0, None, None, None, None, 1)]
+        return []
     covered = {s.unit for s in staffing if s.grade is None and (s.authorized is not None or s.current is not None)}
     names = [d.name for d in divisions]
     found = sum(1 for n in names if n in covered)
@@ -134,7 +137,7 @@ def staffing_checks(doc: Document, divisions: list[Division], staffing: list[Sta
     if names and found < len(names):
         missing = [n for n in names if n not in covered]
         warning = f"staffing {found} of {len(names)} divisions; none read for {_names(missing)}"
-    return [ExtractionCheck("staffing", found, len(names) or None, "divisions", warning, None, 1)]
+    return [ExtractionCheck("staffing", found, len(names) or None, "divisions", warning, bureau or "divisions", 1)]
 
 
 def budget_checks(programs: list[Program], warnings: list) -> list[ExtractionCheck]:
