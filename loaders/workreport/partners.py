@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from loaders.lexicon import places
 from loaders.records import Agreement, Award, Discount, Party, SisterCity
 from loaders.text import BRANCH, nfc, parse_date
 from loaders.workreport.parse import Document, Table
 
-_CITY_H = ("도시명", "도시", "자매도시", "시군명", "자치단체명", "자치단체", "지자체명", "지자체")
+_CITY_H = ("도시명", "도시", "자매도시", "시군명", "자치단체명", "자치단체", "지자체명", "지자체", "자매결연도시",
+           "교류지역", "교류도시", "결연도시", "상대도시", "자매도시명", "교류도시명", "결연지역", "자매지역")
 _ORG_ALIASES = {"kwater": "한국수자원공사", "한국수자원공사": "한국수자원공사", "한국수자원공사kwater": "한국수자원공사"}
 _SELF = re.compile(r"^(?:市|道|구|군|시|도|본청|우리\s*[구군시도]|본\s*[구군시]|당\s*[구군시])$")
 _UNNAMED = re.compile(r"\d+\s*개\s*(?:시\s*[·ㆍ]?\s*군|시군구|기관|지자체|자치구|시도|단체|기업)|협력\s*지자체|관계기관|유관기관")
@@ -24,8 +26,10 @@ def _c(text: str) -> str:
 
 
 def relation_of(cell: str) -> str | None:
+    """The twinning relation a word names; `우호교류의향서` is a friendship letter of intent."""
     c = _c(cell)
-    for word, rel in (("우호의향", "우호의향서"), ("교류의향", "교류의향서"), ("우호", "우호"), ("자매", "자매")):
+    for word, rel in (("우호의향", "우호의향서"), ("우호교류의향", "우호의향서"), ("교류의향", "교류의향서"),
+                      ("우호", "우호"), ("자매", "자매")):
         if word in c:
             return rel
     return None
@@ -83,7 +87,10 @@ def extract_sister_cities(doc: Document, issuer: Party | None, res) -> list[Sist
                 continue
             date_i = _find(header, seg, ("체결일", "결연일", "협약일", "체결일자", "결연일자"), prefix=True)
             country_i = _find(header, seg, ("국가명", "국가", "국명"), prefix=True)
-            rel_i = _find(header, seg, ("비고", "교류관계", "관계", "결연형태", "교류형태"))
+            rel_i = _find(header, seg, ("비고", "교류관계", "관계", "결연형태", "교류형태", "교류구분", "결연구분"))
+            if rel_i is None:  # `구 분` whose cells read 자매결연 / 우호교류
+                rel_i = next((i for i in seg if i not in (city_i, date_i, country_i) and sum(
+                    1 for r in t.rows[1:] if relation_of(_cell(r, i))) >= max(1, (len(t.rows) - 1) // 2)), None)
             default = "자매" if (not discount and ("결연" in caption or rel_i is not None)) else None
             for row, no in zip(t.rows[1:], t.row_lines[1:]):
                 city = nfc(_cell(row, city_i))
@@ -99,7 +106,57 @@ def extract_sister_cities(doc: Document, issuer: Party | None, res) -> list[Sist
                 rel = None if discount else (relation_of(_cell(row, rel_i)) or default)
                 date = parse_date(_cell(row, date_i)) if date_i is not None else None
                 out.append(SisterCity(issuer, partner, rel, date, no))
+    for sc in prose_twinning(doc, issuer, res):
+        ident = sc.partner.code or f"{sc.partner.country}:{sc.partner.label}"
+        if ident not in seen:
+            seen.add(ident)
+            out.append(sc)
     return out
+
+
+_COUNTRY_ALT = "|".join(sorted(places.countries(), key=len, reverse=True))
+# `중국 자매도시(웨이하이시)`, `미국 캘리포니아주 세리토스시(우호도시)`, `강원 평창군(자매도시)과`,
+# `베트남 다낭시 우호교류의향서 체결('23.5.12.)`: twinning named in an activity line
+_TWIN_PAREN_NAME = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<rel>자매|우호)\s*(?:도시|지역|결연도시)\s*"
+                              r"\(\s*(?P<city>[가-힣A-Za-z][가-힣A-Za-z\s·]{1,20}?)\s*\)")
+_TWIN_PAREN_REL = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
+                             r"(?:시|군|구|주|성|현|도))\s*\(\s*(?P<rel>자매|우호)\s*(?:도시|지역|결연)?\s*\)")
+_TWIN_LOI = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
+                       r"(?:시|군|구|주|성|현|도))\s+(?P<rel>우호\s*교류\s*의향서|우호\s*의향서|교류\s*의향서)\s*(?:체결|서명)")
+
+
+def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
+    """Sister and friendship cities written in activity lines, not tables."""
+    out = []
+    for ln in doc.lines:
+        text = ln.text
+        if "\t" in ln.raw or not ("자매" in text or "우호" in text or "의향서" in text):
+            continue
+        for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI):
+            m = rx.search(text)
+            if not m:
+                continue
+            city = " ".join(m.group("city").split())
+            country = m.group("country")
+            rel = relation_of(m.group("rel") + ("의향서" if "의향서" in m.group("rel") else ""))
+            if rx is _TWIN_LOI:
+                rel = relation_of(m.group("rel"))
+            partner = _twin_partner(city, country, issuer, res)
+            if partner is None:
+                break
+            date = parse_date(text[m.end():]) if rx is _TWIN_LOI else None
+            out.append(SisterCity(issuer, partner, rel, date, ln.no))
+            break
+    return out
+
+
+def _twin_partner(city: str, country: str | None, issuer: Party, res) -> Party | None:
+    if country:  # foreign cities as the source writes them (`캘리포니아주 세리토스시`)
+        return Party(city, country=country, name=city)
+    p = res.party(city, context=issuer.code, strict=True)
+    if p is None or p.code == issuer.code:
+        return None
+    return p
 
 
 def extract_discounts(doc: Document, issuer: Party | None, res) -> list[Discount]:
