@@ -249,7 +249,7 @@ def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | No
 # looks like an organisation (suffix list), never a generic `5개 대학`.
 _PROSE = re.compile(
     r"(?P<name>[가-힣A-Za-z0-9㈜()·&\-]{2,25})\s*(?:와|과)\s+(?:(?:「[^」]*」|'[^']*'|‘[^’]*’|\"[^\"]*\")\s*)?"
-    r"(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
+    r"(?:[가-힣·]{1,10}\s+){0,3}(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
 )
 _ORG_SUFFIX = re.compile(
     r"(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|회의소|경찰서|소방서|"
@@ -346,12 +346,58 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
             pm = re.search(r"\(([^()]*\d[^()]*)\)\s*$", text) or re.search(r"\(([^()]*\d[^()]*)\)", text)
             date = _agree_date(pm.group(1), ref_year) if pm else _agree_date(text, ref_year)
         if not parties:
+            pair = _pair_partner(text, issuer, res, issuer_names)
+            if pair is not None:
+                parties.append(pair)
+                if title and "-" in title and pair.label in title:
+                    title = None  # `「수성구-대구교통공사」`: the parties, not a title
+        if not parties:
+            loi = _TWIN_LOI.search(text)
+            if loi and loi.group("country"):
+                city = " ".join(loi.group("city").split())
+                parties.append(Party(city, country=loi.group("country"), name=city))
+        if not parties:
             prose = _prose_partner(text, issuer, res, issuer_names)
             if prose is None:
                 continue
             parties.append(prose)
+        if date is None:
+            date = _child_date(doc, ln.no, ref_year)
         found.append(Agreement((issuer, *_dedupe(parties)), _kind(text), title, date, ln.no))
     return _merge(found)
+
+
+# `「수성구-대구교통공사」 업무협약 체결`, `수성구-경북대학교 MOU협약(2019.3.4.)`,
+# `김포시-김포우체국 위기가구 발굴 업무협약 체결`: the issuer and the partner joined by a dash
+_PAIR = re.compile(r"(?P<a>[가-힣A-Za-z0-9·]{2,20})\s*[-–↔]\s*(?P<b>[가-힣A-Za-z0-9·&]{2,30}(?:\s[가-힣A-Za-z0-9]{2,12})?)"
+                   r"\s*[」』]?\s*(?:[가-힣·]{1,10}\s+){0,3}(?:간\s*)?(?:업무\s*협약|MOU|양해각서|협약)")
+_DATE_KEYS = ("일시", "일자", "체결일", "협약일", "체결일자", "협약일자", "체결일시", "협약일시")
+
+
+def _pair_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:
+    for m in _PAIR.finditer(text):
+        a = m.group("a")
+        if a not in issuer_names:
+            p = res.party(a, context=issuer.code, strict=True)
+            if p is None or p.code != issuer.code:
+                continue
+        words = m.group("b").split()
+        cand = " ".join(words) if len(words) == 2 and _BRANCH.fullmatch(words[1]) else words[0]
+        p = _party(cand, issuer, res, issuer_names)  # `… 충남지역본부` is a branch; `… 위기가구` is the purpose
+        if p is not None:
+            return p
+    return None
+
+
+def _child_date(doc: Document, line: int, ref_year: int | None) -> str | None:
+    """`- 일 시 : 2023. 3. 15.(수) 14:00` on the lines under an agreement bullet."""
+    for ln in doc.lines[line:line + 4]:
+        kv = ln.kv() if ln.text else None
+        if kv and kv[0] in _DATE_KEYS:
+            return _agree_date(kv[1], ref_year)
+        if ln.text and not ln.marker and not kv:
+            break
+    return None
 
 
 def _dedupe(parties: list[Party]) -> list[Party]:
@@ -367,6 +413,14 @@ def _merge(found: list[Agreement]) -> list[Agreement]:
     out: list[Agreement] = []
     for a in found:
         twin = next((b for b in out if a.date and b.date == a.date and abs(a.line - b.line) < 60), None)
+        if twin is None:  # told twice, once with its date: the overview and the results
+            key = {p.code or p.label for p in a.parties[1:]}
+            twin = next((b for b in out if {p.code or p.label for p in b.parties[1:]} == key
+                         and (a.date is None or b.date is None)), None)
+            if twin is not None and twin.date is None and a.date is not None:
+                out[out.index(twin)] = Agreement(a.parties, a.kind, a.title or twin.title, a.date,
+                                                 min(twin.line, a.line), max(twin.line, a.line))
+                continue
         if twin is None:
             out.append(a)
             continue
