@@ -165,6 +165,21 @@ class Award:
 
 
 @dataclass(frozen=True)
+class GrantSelection:
+    """A selection in a competition for funding or designation (`… 공모사업 선정`):
+    not an award. `amount_krw` only when the text states the grant."""
+
+    agency: Party
+    competition: str
+    awarder: str | None = None  # selecting body as written (행정안전부, 행안부)
+    date: str | None = None
+    amount_krw: int | None = None
+    subject: str | None = None  # the case or program it was won for
+    line: int = 0
+    line_end: int | None = None
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     text: str
@@ -229,5 +244,5 @@ class ExtractionCheck:
 
 Record = (
     DocumentInfo | Division | Staffing | Program | BudgetLine | Milestone | Outcome
-    | SisterCity | Discount | Agreement | Award | Case | Entry | Adoption | ExtractionCheck
+    | SisterCity | Discount | Agreement | Award | GrantSelection | Case | Entry | Adoption | ExtractionCheck
 )

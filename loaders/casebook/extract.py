@@ -15,7 +15,8 @@ from loaders.casebook.diffusion import find_adoptions
 from loaders.casebook.highlights import continues
 from loaders.casebook.norm import nfc
 from loaders.casebook.parse import CaseTree, RawEntry
-from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, Outcome, Party,
+from loaders.fields import selections
+from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, GrantSelection, Outcome, Party,
                              Record, Section)
 from loaders.text import parse_date, parse_period
 
@@ -70,6 +71,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
             own.setdefault(ck, []).append(agency)
         facts.extend(_adoptions(e, agency, ck, diffusion, cases, resolver, year))
         facts.extend(_awards(e, agency, name, year))
+        facts.extend(_selections(e, agency, name, year))
         facts.extend(_agreements(e, agency, resolver, year))
         facts.extend(_outcomes(e, key, year, joined))
     _set_origins(cases, own, [f for f in facts if isinstance(f, Adoption)])
@@ -163,6 +165,22 @@ def _awards(e, agency, subject, year) -> list[Award]:
             continue
         out.append(Award(recipient=agency, award=a.award, grade=a.grade, awarder=a.awarder, date=a.date,
                          subject=subject, line=a.line, line_end=a.line_end))
+    return out
+
+
+def _selections(e, agency, subject, year) -> list[GrantSelection]:
+    """Competitions for funding or designation the agency won (loaders.fields.selections);
+    the same competition told twice in one entry counts once."""
+    out: list[GrantSelection] = []
+    for no, text in e.body:
+        for f in selections.find(text, year):
+            twin = next((s for s in out if s.competition == f.competition), None)
+            if twin is not None:
+                if (f.date or f.amount_krw) and not (twin.date or twin.amount_krw):
+                    out[out.index(twin)] = GrantSelection(agency, f.competition, f.awarder or twin.awarder, f.date,
+                                                          f.amount_krw, subject, no, no)
+                continue
+            out.append(GrantSelection(agency, f.competition, f.awarder, f.date, f.amount_krw, subject, no, no))
     return out
 
 

@@ -58,6 +58,7 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += partners.extract_discounts(doc, issuer, res)
     records += partners.extract_agreements(doc, issuer, res, ref_year, names)
     records += partners.extract_awards(doc, issuer, ref_year)
+    records += partners.extract_selections(doc, issuer, ref_year)
     records += checks.program_checks(doc, programs)
     records += checks.division_checks(doc, divisions, info.bureau)
     records += checks.staffing_checks(doc, divisions, staffing, info.bureau)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import places
-from loaders.records import Agreement, Award, Discount, Party, SisterCity
+from loaders.fields import selections
+from loaders.records import Agreement, Award, Discount, GrantSelection, Party, SisterCity
 from loaders.text import BRANCH, nfc, parse_date
 from loaders.workreport.parse import Document, Table
 
@@ -510,4 +511,20 @@ def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) ->
             date = parse_date(pm.group(1), ref_year) if pm else None
             awarder = _awarder_in(text[m.end():], nfc(m.group("name")).lstrip("-○□ "))
             out.append(Award(issuer, name, f"{m.group('grade')}등급", awarder, date, None, ln.no))
+    return out
+
+
+def extract_selections(doc: Document, issuer: Party | None, ref_year: int | None) -> list[GrantSelection]:
+    """`행정안전부 공모사업 「…」 선정('23. 4. 7.)`: competitions the issuer won (loaders.fields.selections),
+    each competition once (the overview and the results may both tell it)."""
+    if issuer is None:
+        return []
+    out: list[GrantSelection] = []
+    for ln in doc.lines:
+        if "\t" in ln.raw or "선정" not in ln.text:
+            continue
+        for f in selections.find(ln.text, ref_year):
+            if any(g.competition == f.competition for g in out):
+                continue
+            out.append(GrantSelection(issuer, f.competition, f.awarder, f.date, f.amount_krw, None, ln.no))
     return out

@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from loaders.records import (Agreement, Award, BudgetLine, Discount, Division, DocumentInfo, Milestone, Outcome,
-                             Program, SisterCity, Staffing)
+from loaders.records import (Agreement, Award, BudgetLine, Discount, Division, DocumentInfo, GrantSelection, Milestone,
+                             Outcome, Program, SisterCity, Staffing)
 from loaders.text import nfc
 from loaders.workreport.docinfo import Resolver
 
 FACT_TYPES = ("divisions", "staffing", "programs", "budget_lines", "sister_cities", "discounts", "agreements",
-              "awards", "outcomes", "milestones")
+              "awards", "grant_selections", "outcomes", "milestones")
 
 
 def norm(value):
@@ -53,6 +53,8 @@ def to_facts(records: list) -> dict:
             f["agreements"].append([sorted(name(p) for p in r.parties[1:]), r.date])
         elif isinstance(r, Award):
             f["awards"].append([r.award, r.grade, r.awarder, r.date])
+        elif isinstance(r, GrantSelection):
+            f["grant_selections"].append([r.competition, r.awarder, r.date, r.amount_krw])
         elif isinstance(r, Outcome):
             f["outcomes"].append([r.metric, r.value, r.unit])
         elif isinstance(r, Milestone):
