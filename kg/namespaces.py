@@ -34,6 +34,7 @@ class LGKG(DefinedNamespace):
     EntrySection: URIRef  # entry section
     ExtractionCheck: URIRef  # extraction check
     ForeignLocalGovernment: URIRef  # foreign local government
+    GrantSelection: URIRef  # grant selection
     InnovationCase: URIRef  # innovation case
     LocalGovernment: URIRef  # local government
     MetropolitanGovernment: URIRef  # metropolitan government
@@ -61,6 +62,7 @@ class LGKG(DefinedNamespace):
     channel: URIRef  # channel
     checkKind: URIRef  # check kind
     checkScope: URIRef  # check scope
+    competitionName: URIRef  # competition name
     contactDepartment: URIRef  # contact department
     contactUnit: URIRef  # contact unit
     councilSession: URIRef  # council session
@@ -77,6 +79,8 @@ class LGKG(DefinedNamespace):
     fundingSource: URIRef  # funding source
     genre: URIRef  # genre
     govType: URIRef  # government type
+    grantKRW: URIRef  # grant (KRW)
+    grantor: URIRef  # grantor
     hasBudgetLine: URIRef  # has budget line
     hasMilestone: URIRef  # has milestone
     hasName: URIRef  # has name
@@ -107,6 +111,8 @@ class LGKG(DefinedNamespace):
     runBy: URIRef  # run by
     sectionText: URIRef  # section text
     sectionTitle: URIRef  # section title
+    selectedAgency: URIRef  # selected agency
+    selectedFor: URIRef  # selected for
     sha256: URIRef  # SHA-256
     share: URIRef  # share
     shortName: URIRef  # short name

@@ -495,6 +495,19 @@ def _award(b: _Builder, a: r.Award, ctx: _Context) -> None:
         b.add(n, LGKG.subject, b.ko(a.subject))
 
 
+def _grant_selection(b: _Builder, g: r.GrantSelection, ctx: _Context) -> None:
+    n = b.node("selection", f"L{g.line}-{iris._h(g.competition, 8)}", LGKG.GrantSelection, g)
+    b.add(n, LGKG.selectedAgency, b.party(g.agency))
+    b.add(n, LGKG.competitionName, b.ko(g.competition))
+    if g.awarder:
+        b.add(n, LGKG.grantor, b.party(r.Party(g.awarder, name=g.awarder)))
+    if g.amount_krw is not None:
+        b.add(n, LGKG.grantKRW, b.lit(g.amount_krw))
+    b.date(n, DCT.date, g.date)
+    if g.subject:
+        b.add(n, LGKG.selectedFor, b.ko(g.subject))
+
+
 def _case(b: _Builder, c: r.Case, ctx: _Context) -> None:
     n = iris.case(c.key)
     b.add_shared(n, RDF.type, LGKG.InnovationCase)
@@ -576,6 +589,7 @@ _HANDLERS = {
     r.Discount: _discount,
     r.Agreement: _agreement,
     r.Award: _award,
+    r.GrantSelection: _grant_selection,
     r.Case: _case,
     r.Entry: _entry,
     r.Adoption: _adoption,

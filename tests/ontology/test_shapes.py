@@ -22,7 +22,7 @@ MIN_EXAMPLES = 14
 MAIN_CLASSES = [
     "Agency", "OrganizationalUnit", "StaffingRecord", "Program", "BudgetLine", "Outcome",
     "Agreement", "SisterCityRelation", "DiscountOffer", "AwardConferral", "InnovationCase",
-    "CasebookEntry", "Adoption", "SourceDocument", "ExtractionCheck",
+    "CasebookEntry", "Adoption", "SourceDocument", "ExtractionCheck", "GrantSelection",
 ]
 
 
