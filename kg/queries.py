@@ -24,6 +24,7 @@ user text into the query.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,6 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import paths
+from kg import params as kg_params
 from kg.errors import QueryError
 
 PARAM_PREFIX = "param_"
@@ -42,6 +44,8 @@ PARAM_TYPES = {
     "gYear": lambda v: ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear")),
     "integer": lambda v: ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
     "iri": lambda v: ox.NamedNode(v),
+    "agency": lambda v: ox.Literal(v),  # resolved to every name of the agency first (kg.params)
+    "agency-ko": lambda v: ox.Literal(v, language="ko"),  # resolved to the agency's current name
 }
 LIST_SEPARATOR = "; "
 
@@ -103,11 +107,14 @@ def catalogue() -> dict[str, CatalogueQuery]:
 def get(name: str) -> CatalogueQuery:
     cat = catalogue()
     if name not in cat:
-        raise QueryError(f"no catalogue query named {name!r}; `kg query --list` shows them")
+        close = difflib.get_close_matches(name, list(cat), n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise QueryError(f"no catalogue query named {name!r}{hint} (`kg query --list` shows them)")
     return cat[name]
 
 
-def bind(q: CatalogueQuery, params: dict[str, str]) -> dict[str, ox.Literal | ox.NamedNode]:
+def bind(q: CatalogueQuery, params: dict[str, str]) -> dict[str, list[ox.Literal | ox.NamedNode]]:
+    """Each parameter's terms: one, or for an agency every name it had (kg.params)."""
     unknown = sorted(set(params) - set(q.params))
     if unknown:
         raise QueryError(
@@ -118,21 +125,39 @@ def bind(q: CatalogueQuery, params: dict[str, str]) -> dict[str, ox.Literal | ox
         raise QueryError(f"query {q.name!r} needs --param {missing[0]}=...")
     out = {}
     for name, value in params.items():
+        typ = q.params[name]
+        kg_params.check(name, typ, value)
+        values = [value]
+        if typ == "agency":
+            values = kg_params.agency_names(name, value)
+        elif typ == "agency-ko":
+            values = kg_params.agency_names(name, value)[:1]
         try:
-            out[PARAM_PREFIX + name] = PARAM_TYPES[q.params[name]](value)
+            out[PARAM_PREFIX + name] = [PARAM_TYPES[typ](v) for v in values]
         except ValueError as exc:
             raise QueryError(f"parameter {name}={value!r}: {exc}") from None
     return out
 
 
-def values_clause(bindings: dict[str, ox.Literal | ox.NamedNode]) -> str:
-    """A VALUES block; terms are serialised by pyoxigraph (escaped N-Triples)."""
+def single(bindings: dict[str, list]) -> dict | None:
+    """Substitutions when every parameter has one term, else None (a VALUES block is needed)."""
+    if all(len(v) == 1 for v in bindings.values()):
+        return {k: v[0] for k, v in bindings.items()}
+    return None
+
+
+def values_clause(bindings: dict[str, list[ox.Literal | ox.NamedNode]]) -> str:
+    """A VALUES block, one row per combination of the parameters' terms; terms are
+    serialised by pyoxigraph (escaped N-Triples), never formatted from user text."""
     if not bindings:
         return ""
     names = sorted(bindings)
     vars_ = " ".join(f"?{n}" for n in names)
-    vals = " ".join(str(bindings[n]) for n in names)
-    return f"VALUES ({vars_}) {{ ({vals}) }}"
+    rows = [[]]
+    for n in names:
+        terms = bindings[n] if isinstance(bindings[n], list) else [bindings[n]]
+        rows = [r + [str(t)] for r in rows for t in terms]
+    return f"VALUES ({vars_}) {{ " + " ".join(f"({' '.join(r)})" for r in rows) + " }"
 
 
 def with_values(text: str, bindings) -> str:
@@ -218,8 +243,8 @@ def run_local(store, sparql: str, bindings=None) -> tuple[list[str], list[list]]
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from None
-    if isinstance(res, bool):
-        return ["ask"], [[res]]
+    if isinstance(res, (bool, ox.QueryBoolean)):
+        return ["ask"], [[bool(res)]]
     if not isinstance(res, ox.QuerySolutions):
         rows = [[t.subject, t.predicate, t.object] for t in res]
         return ["subject", "predicate", "object"], [[plain(x) for x in r] for r in rows]
@@ -236,7 +261,9 @@ def run(name: str, params: dict[str, str] | None = None, *, store=None, endpoint
 
         columns, rows = run_remote(endpoint, with_values(q.text, bindings))
     else:
-        columns, rows = run_local(store, q.text, bindings)
+        subs = single(bindings)
+        columns, rows = (run_local(store, q.text, subs) if subs is not None
+                         else run_local(store, with_values(q.text, bindings), None))
     missing = [c for c in q.columns if c not in columns]
     if missing:
         raise QueryError(f"query {name!r} does not project its declared columns {missing}", file=str(q.path))
