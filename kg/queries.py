@@ -172,6 +172,83 @@ def with_values(text: str, bindings) -> str:
     return text[: m.end()] + "\n  " + values_clause(bindings) + "\n" + text[m.end():]
 
 
+# -- prefixes ----------------------------------------------------------------
+
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
+_USED = re.compile(r"(?<![\w<\\\"'#?$])([A-Za-z][\w-]*):(?=[\w\u00C0-\uFFFF-]|\s|$)")
+
+
+def known_prefixes() -> dict[str, str]:
+    """The project's prefixes (kg/namespaces.py): predeclared in `kg sparql`, and used
+    to compact IRIs in table and CSV output."""
+    from kg.namespaces import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def with_prefixes(text: str) -> str:
+    """The query with a PREFIX line for each known prefix it uses but does not declare.
+
+    >>> with_prefixes("SELECT ?s WHERE { ?s a lgkg:Program }").splitlines()[0]
+    'PREFIX lgkg: <https://w3id.org/lgkg/ontology#>'
+    >>> with_prefixes("PREFIX lgkg: <x:> ASK {}").count("PREFIX")
+    1
+    """
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
+    body = re.sub(r"<[^>\s]*>|\"[^\"\n]*\"|'[^'\n]*'|#[^\n]*", " ", text)  # IRIs, strings, comments
+    used = {m.group(1) for m in _USED.finditer(body)}
+    known = known_prefixes()
+    lines = [f"PREFIX {p}: <{known[p]}>" for p in sorted(used - declared) if p in known]
+    return "\n".join(lines + [text]) if lines else text
+
+
+def unknown_prefixes(text: str) -> list[str]:
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
+    body = re.sub(r"<[^>\s]*>|\"[^\"\n]*\"|'[^'\n]*'|#[^\n]*", " ", text)
+    used = {m.group(1) for m in _USED.finditer(body)}
+    return sorted(p for p in used - declared if p not in known_prefixes() and p.lower() not in ("http", "https"))
+
+
+def compact(value):
+    """`https://w3id.org/lgkg/ontology#Program` -> `lgkg:Program` (table and CSV output).
+
+    >>> compact("https://w3id.org/lgkg/ontology#Program"), compact("서울")
+    ('lgkg:Program', '서울')
+    """
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        return value
+    best = max(((p, ns) for p, ns in known_prefixes().items() if value.startswith(ns)),
+               key=lambda x: len(x[1]), default=None)
+    if best is None:
+        return value
+    local = value[len(best[1]):]
+    return f"{best[0]}:{local}" if re.fullmatch(r"[\w.\-/]*", local) and not local.endswith(".") else value
+
+
+def syntax_message(exc: Exception, text: str) -> str:
+    """A parser's error as one or two lines: where, what, and a hint."""
+    msg = str(exc)
+    m = re.search(r"error at (\d+):(\d+)", msg)
+    where = f"line {m.group(1)}, column {m.group(2)}" if m else "syntax error"
+    token = ""
+    if m:
+        lines = text.split("\n")
+        ln, col = int(m.group(1)), int(m.group(2))
+        if 1 <= ln <= len(lines):
+            rest = lines[ln - 1][max(col - 1, 0):]
+            token = rest.split()[0] if rest.split() else ""
+    hint = ""
+    unknown = unknown_prefixes(text)
+    if "Prefix not found" in msg or unknown:
+        hint = f"; unknown prefix {', '.join(p + ':' for p in unknown) or token}" + \
+               " (`kg sparql --prefixes` lists the predeclared ones)"
+    elif "expected" in msg:
+        exp = msg.split("expected", 1)[1].strip().splitlines()[0][:80]
+        hint = f"; expected {exp}"
+    near = f" near {token!r}" if token else ""
+    return f"SPARQL syntax error at {where}{near}{hint}"
+
+
 # -- results -----------------------------------------------------------------
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -240,7 +317,7 @@ def run_local(store, sparql: str, bindings=None) -> tuple[list[str], list[list]]
     try:
         res = store.query(sparql, bindings)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from None
+        raise QueryError(syntax_message(exc, sparql)) from None
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from None
     if isinstance(res, (bool, ox.QueryBoolean)):

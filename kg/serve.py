@@ -15,6 +15,8 @@ holds the store.
 """
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import signal
 import socket
@@ -142,6 +144,12 @@ def serve_forever(cfg: ServeConfig, announce=print) -> int:
         raise SystemExit(0)
 
     old = signal.signal(signal.SIGTERM, _term)
+    marker = None
+    if lock is not None:  # tell a writer that finds the store locked who holds it
+        from kg.store import server_marker
+
+        marker = server_marker(cfg.store)
+        marker.write_text(json.dumps({"pid": os.getpid(), "url": f"{url}/query"}), encoding="utf-8")
     try:
         announce(f"{url}/query")
         announce(f"browser UI: {url}/  ({'read-write' if cfg.writable else 'read-only'}; Ctrl-C stops)")
@@ -151,5 +159,7 @@ def serve_forever(cfg: ServeConfig, announce=print) -> int:
     finally:
         stop(proc)
         signal.signal(signal.SIGTERM, old)
+        if marker is not None:
+            marker.unlink(missing_ok=True)
         if lock is not None:
             lock.release()

@@ -61,7 +61,7 @@ def _nt_lines(graph: URIRef, triples: Iterable[Triple]) -> list[str]:
 def _open_error(path: Path, exc: OSError) -> StoreError:
     text = str(exc)
     if "lock" in text.lower() or "Resource temporarily unavailable" in text:
-        return StoreInUse(_IN_USE, file=str(path))
+        return StoreInUse(_holder(path), file=str(path))
     return StoreError(f"cannot open the store: {text}", file=str(path))
 
 
@@ -121,13 +121,42 @@ def reader_lock(store_dir: Path) -> Lock | None:
     return Lock(fd)
 
 
+def server_marker(store_dir: Path) -> Path:
+    """Where a read-only `kg serve` says who it is while it holds the reader lock."""
+    store_dir = Path(store_dir)
+    return store_dir.with_name(store_dir.name + ".serve.json")
+
+
+def _holder(store_dir: Path) -> str:
+    """Who holds the store, as far as this process can see: a read-only server that
+    left its marker, other readers (a shared lock is still free), or a writer."""
+    import json
+
+    marker = server_marker(store_dir)
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+        pid = int(info["pid"])
+        os.kill(pid, 0)  # still running?
+        return (f"store is in use by a read-only `kg serve` (pid {pid}, {info.get('url', '')}); "
+                f"stop the server (Ctrl-C in its terminal, or `kill {pid}`) and run this again, "
+                "or query through it with --endpoint")
+    except (OSError, ValueError, KeyError):
+        pass
+    fd = _lock_fd(Path(store_dir) / "LOCK", exclusive=False)
+    if fd is not None:
+        os.close(fd)
+        return ("store is in use by a reader (a running `kg query`, `kg sparql`, a notebook or a read-only "
+                "`kg serve`); wait for it or stop it, then run this again")
+    return _IN_USE
+
+
 def ensure_not_in_use(store_dir: Path) -> None:
     """StoreInUse now, rather than after a long build, if anyone reads or writes the store."""
     lock = Path(store_dir) / "LOCK"
     if lock.exists():
         fd = _lock_fd(lock, exclusive=True)
         if fd is None:
-            raise StoreInUse(_IN_USE, file=str(store_dir))
+            raise StoreInUse(_holder(store_dir), file=str(store_dir))
         os.close(fd)
 
 

@@ -83,8 +83,13 @@ def _cell(v) -> str:
 
 
 def format_rows(columns: list[str], rows: list[list], fmt: str) -> str:
+    """JSON keeps full IRIs; table, CSV and TSV compact them with the project's prefixes."""
     if fmt == "json":
         return json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv", "table"):
+        from kg.queries import compact
+
+        rows = [[compact(v) for v in r] for r in rows]
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

@@ -19,6 +19,19 @@ def _params(pairs: list[str]) -> dict[str, str]:
     return out
 
 
+def _query_text(arg: str) -> str:
+    """The query itself, or the text of the file it names; a path that is no file is
+    said to be missing rather than parsed as SPARQL."""
+    looks_like_path = len(arg) < 4096 and "\n" not in arg and "{" not in arg and (
+        arg.endswith((".rq", ".sparql", ".txt")) or "/" in arg and " " not in arg.strip())
+    p = Path(arg)
+    if looks_like_path:
+        if not p.is_file():
+            fail(f"no such file: {arg}")
+        return p.read_text(encoding="utf-8")
+    return arg
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
@@ -29,6 +42,8 @@ def register(app: typer.Typer) -> None:
         store: Optional[Path] = StoreOpt,
         endpoint: Optional[str] = EndpointOpt,
         list_: bool = typer.Option(False, "--list", help="list the catalogue"),
+        explain: bool = typer.Option(False, "--explain",
+                                     help="print the query with its parameters bound (a VALUES block), don't run it"),
     ):
         """Run a catalogue query (queries/NAME.rq)."""
         from kg import queries
@@ -38,6 +53,10 @@ def register(app: typer.Typer) -> None:
                 params = ", ".join(q.params) or "-"
                 typer.echo(f"{q.name:22} {q.summary}\n{'':22} params: {params}; columns: {', '.join(q.columns)}")
             return
+        if explain:
+            q = queries.get(name)
+            typer.echo(queries.with_values(q.text, queries.bind(q, _params(param))))
+            return
         s = None if endpoint else open_store(store)
         columns, rows = queries.run(name, _params(param), store=s, endpoint=endpoint)
         echo_rows(columns, rows, fmt)
@@ -45,18 +64,25 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def sparql(
-        query: str = typer.Argument(..., help="a SPARQL query, or a file holding one"),
+        query: Optional[str] = typer.Argument(None, help="a SPARQL query, or a file holding one"),
         fmt: str = FormatOpt,
         store: Optional[Path] = StoreOpt,
         endpoint: Optional[str] = EndpointOpt,
+        prefixes: bool = typer.Option(False, "--prefixes", help="list the predeclared prefixes and exit"),
     ):
-        """Run any SPARQL query over the union of all graphs."""
+        """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of all graphs.
+        The project's prefixes (`--prefixes`) are predeclared; CONSTRUCT and DESCRIBE print
+        triples (subject, predicate, object) in any format."""
         from kg import queries
 
-        text = query
-        p = Path(query)
-        if len(query) < 4096 and "\n" not in query and p.suffix in (".rq", ".sparql", ".txt") and p.exists():
-            text = p.read_text(encoding="utf-8")
+        if prefixes:
+            for p, ns in sorted(queries.known_prefixes().items()):
+                typer.echo(f"PREFIX {p + ':':8} <{ns}>")
+            return
+        if not query:
+            fail("give a SPARQL query or a .rq file (or --prefixes)")
+        text = _query_text(query)
+        text = queries.with_prefixes(text)
         if endpoint:
             from kg.remote import run_remote
 
