@@ -22,7 +22,6 @@ import calendar
 import csv
 import io
 import json
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date as _date
@@ -57,10 +56,9 @@ def table(name: str, store=None, *, endpoint: str | None = None, params=None):
 
 
 def store_location() -> Path:
-    """`LGKG_STORE` if set, else the store `kg build` makes in the repository
-    root (notebooks run with their own directory as cwd)."""
-    env = os.environ.get("LGKG_STORE")
-    return Path(env) if env else paths.ROOT / ".lgkg" / "store"
+    """The one default store (kg.paths.default_store): `LGKG_STORE`, else the nearest
+    `.lgkg/store` up from the working directory (notebooks run in `notebooks/`)."""
+    return paths.default_store()
 
 
 def open_store(path: str | Path | None = None):

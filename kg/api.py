@@ -24,7 +24,8 @@ def query_df(name: str, store=None, endpoint: str | None = None, **params):
     if endpoint is None:
         s = _open(store)
     columns, rows = queries.run(name, {k: str(v) for k, v in params.items()}, store=s, endpoint=endpoint)
-    return pd.DataFrame(rows, columns=columns)
+    df = pd.DataFrame(rows, columns=columns, dtype=object)
+    return df.where(df.notna(), None)  # one missing-value convention: None, filtered or not
 
 
 def load(store=None):

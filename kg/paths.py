@@ -14,6 +14,19 @@ SOURCES_DIR = ROOT / "data" / "sources"
 GAZETTEER_DIR = ROOT / "data" / "gazetteer"
 
 
-def default_store() -> Path:
-    """`LGKG_STORE` if set, else `./.lgkg/store` (relative to the working directory)."""
-    return Path(os.environ.get("LGKG_STORE", ".lgkg/store"))
+STORE_NAME = Path(".lgkg") / "store"
+
+
+def default_store(start: Path | None = None) -> Path:
+    """The store every command and `kg.query_df()` use unless told otherwise:
+    `LGKG_STORE` if set, else the nearest `.lgkg/store` in the working directory or
+    above it (a notebook in `notebooks/` finds the project's store), else
+    `./.lgkg/store` (where `kg build` makes one)."""
+    env = os.environ.get("LGKG_STORE")
+    if env:
+        return Path(env)
+    here = Path(start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        if (d / STORE_NAME).is_dir():
+            return d / STORE_NAME if d != here else STORE_NAME
+    return STORE_NAME

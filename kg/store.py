@@ -121,6 +121,13 @@ def reader_lock(store_dir: Path) -> Lock | None:
     return Lock(fd)
 
 
+def _no_store(path: Path) -> str:
+    if "LGKG_STORE" in os.environ or Path(path).is_absolute() and Path(path) != Path.cwd() / ".lgkg" / "store":
+        return "no store here: run `kg build` or `kg ingest` first"
+    return (f"no store found (LGKG_STORE is not set and there is no .lgkg/store in {Path.cwd()} or above): "
+            "run `kg build` in the project, or set LGKG_STORE to its store")
+
+
 def server_marker(store_dir: Path) -> Path:
     """Where a read-only `kg serve` says who it is while it holds the reader lock."""
     store_dir = Path(store_dir)
@@ -177,7 +184,7 @@ class Store:
             elif read_only:
                 recover(self.path)
                 if not (self.path / "CURRENT").exists():
-                    raise StoreError("no store here: run `kg build` or `kg ingest` first", file=str(self.path))
+                    raise StoreError(_no_store(self.path), file=str(self.path))
                 if lock:
                     self._lock = reader_lock(self.path)
                 self._ox = ox.Store.read_only(str(self.path))
