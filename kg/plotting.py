@@ -108,7 +108,7 @@ def draw_network(G, *, ax=None, title: str | None = None, color_by: str = "kind"
         S = nx.DiGraph(G) if G.is_directed() else nx.Graph(G)
     else:
         S = G
-    pos = nx.spring_layout(S, seed=seed, k=2.5 / max(1, len(S)) ** 0.5, iterations=200)
+    pos = layout(S, seed=seed)
     values = [S.nodes[n].get(color_by) for n in S]
     palette = dict(KIND_COLORS)
     palette.update(colors or {})
@@ -121,18 +121,99 @@ def draw_network(G, *, ax=None, title: str | None = None, color_by: str = "kind"
                            **({"arrowsize": 14, "node_size": sizes, "arrowstyle": "-|>"} if S.is_directed() else {}))
     nx.draw_networkx_nodes(S, pos, ax=ax, node_color=node_colors, node_size=sizes, alpha=0.9)
     if label:
-        names = {n: n for n in S if label == "all" or S.nodes[n].get("agency")}
-        nx.draw_networkx_labels(S, pos, labels=names, ax=ax, font_size=8,
-                                font_family=plt.rcParams["font.sans-serif"][0])
+        names = [n for n in S if label == "all" or S.nodes[n].get("agency")]
+        draw_labels(ax, S, pos, names)
     from matplotlib.lines import Line2D
 
     shown = sorted({str(v) for v in values}, key=str)
     ax.legend(handles=[Line2D([], [], marker="o", ls="", color=palette.get(v), label=v) for v in shown],
               title=color_by, loc="best", fontsize=8)
     if title:
-        ax.set_title(title)
+        ax.set_title(legible(title))
     ax.set_axis_off()
     return ax
+
+
+_ARROWS = {"→": "->", "←": "<-", "↔": "<->", "⟶": "->", "⇒": "=>"}
+
+
+def legible(text: str) -> str:
+    """Arrows as ASCII: Korean fonts draw `→` as a gap or a stray mark beside Hangul.
+
+    >>> legible("출처 → 도입 기관")
+    '출처 -> 도입 기관'
+    """
+    for k, v in _ARROWS.items():
+        text = text.replace(k, v)
+    return text
+
+
+def layout(S, seed: int = 0) -> dict:
+    """Positions that keep every node apart: each connected part laid out on its own
+    (a hub and its spokes as a wheel with the hub in the middle, anything else by a
+    spring layout), the parts side by side in rows, largest first."""
+    import math
+
+    import networkx as nx
+
+    U = S.to_undirected(as_view=True) if S.is_directed() else S
+    parts = sorted((sorted(c, key=str) for c in nx.connected_components(U)), key=lambda c: (-len(c), str(c[0])))
+    pos: dict = {}
+    x = y = row_h = 0.0
+    width = max(6.0, 2.2 * math.sqrt(len(S)))
+    for part in parts:
+        sub = U.subgraph(part)
+        hub = max(part, key=lambda n: (sub.degree(n), str(n)))
+        n = len(part)
+        if n > 2 and sub.degree(hub) >= 0.6 * (n - 1):
+            r = max(1.0, n / 6.0)
+            rim = [m for m in part if m != hub]
+            local = {hub: (0.0, 0.0)}
+            local.update({m: (r * math.cos(2 * math.pi * i / len(rim)), r * math.sin(2 * math.pi * i / len(rim)))
+                          for i, m in enumerate(rim)})
+        else:
+            r = max(0.6, math.sqrt(n) / 2)
+            local = {k: (r * v[0], r * v[1]) for k, v in nx.spring_layout(sub, seed=seed).items()} if n > 1 \
+                else {part[0]: (0.0, 0.0)}
+        if x > 0 and x + 2 * r > width:
+            x, y, row_h = 0.0, y - row_h - 1.6, 0.0
+        for k, (a, b) in local.items():
+            pos[k] = (x + r + a, y - r + b)
+        x += 2 * r + 2.2
+        row_h = max(row_h, 2 * r)
+    return pos
+
+
+def draw_labels(ax, S, pos, names, font_size: int = 8) -> None:
+    """Node labels that do not sit on each other: each outside its node, away from its
+    part's centre, long names on two lines; then nudged apart (adjustText when installed)."""
+    import matplotlib.pyplot as plt
+
+    centre: dict = {}
+    U = S.to_undirected(as_view=True) if S.is_directed() else S
+    import networkx as nx
+
+    for part in nx.connected_components(U):
+        cx = sum(pos[n][0] for n in part) / len(part)
+        cy = sum(pos[n][1] for n in part) / len(part)
+        centre.update({n: (cx, cy) for n in part})
+    texts = []
+    for n in names:
+        px, py = pos[n]
+        cx, cy = centre[n]
+        dx, dy = px - cx, py - cy
+        norm = (dx * dx + dy * dy) ** 0.5
+        hub = norm < 1e-9
+        ox, oy = (0.0, -0.25) if hub else (0.28 * dx / norm, 0.28 * dy / norm)
+        ha = "center" if hub or abs(dx) < 0.2 * norm else ("left" if dx > 0 else "right")
+        texts.append(ax.text(px + ox, py + oy, _wrap(legible(str(n)), 9), fontsize=font_size, ha=ha, va="center",
+                             fontfamily=plt.rcParams["font.sans-serif"][0],
+                             bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7}))
+    try:
+        from adjustText import adjust_text
+    except ImportError:  # the placement above already keeps a wheel's labels apart
+        return
+    adjust_text(texts, ax=ax, expand=(1.05, 1.15), ensure_inside_axes=False)
 
 
 def bar(frame, *, ax=None, title: str | None = None, xlabel: str | None = None, stacked: bool = False,
@@ -143,7 +224,7 @@ def bar(frame, *, ax=None, title: str | None = None, xlabel: str | None = None, 
     data = frame / 1e8 if krw else frame
     data = data.iloc[::-1]  # largest on top
     data.plot.barh(ax=ax, stacked=stacked, width=0.75)
-    ax.set_title(title or "")
+    ax.set_title(legible(title or ""))
     ax.set_xlabel(xlabel or ("억원" if krw else ""))
     ax.set_ylabel("")
     ax.set_yticks(ax.get_yticks(), labels=[_wrap(_label(x), 40) for x in data.index], fontsize=8)
@@ -164,7 +245,7 @@ def heatmap(frame, *, ax=None, title: str | None = None, figsize=(10, 7), cmap="
     ax.set_xticks(range(len(frame.columns)), labels=[_wrap(str(x), 14 if few else 30) for x in frame.columns],
                   fontsize=8, rotation=0 if few else 45, ha="center" if few else "right")
     if title:
-        ax.set_title(title)
+        ax.set_title(legible(title))
     ax.figure.tight_layout()
     return ax
 

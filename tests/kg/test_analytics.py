@@ -8,6 +8,8 @@ import json
 
 import networkx as nx
 import pytest
+
+from kg.errors import StoreError
 from typer.testing import CliRunner
 
 from kg import analytics as A
@@ -311,7 +313,14 @@ def test_notebook_store_location(monkeypatch, tmp_path):
     from kg import paths
 
     monkeypatch.delenv("LGKG_STORE", raising=False)
-    monkeypatch.chdir(tmp_path)  # notebooks run in notebooks/: the default is not cwd-relative
-    assert A.store_location() == paths.ROOT / ".lgkg" / "store"
+    project = tmp_path / "project"
+    (project / ".lgkg" / "store").mkdir(parents=True)
+    (project / "notebooks").mkdir()
+    monkeypatch.chdir(project / "notebooks")  # notebooks run in notebooks/: the project's store, found upwards
+    assert A.store_location() == (project / ".lgkg" / "store").resolve()
+    monkeypatch.chdir(tmp_path)  # nowhere near a store: the cwd default, which the opener reports as missing
+    assert A.store_location() == paths.STORE_NAME
+    with pytest.raises(StoreError, match="no store found"):
+        A.open_store()
     monkeypatch.setenv("LGKG_STORE", str(tmp_path / "s"))
     assert A.store_location() == tmp_path / "s"
