@@ -275,9 +275,13 @@ def ingest(store: Store, files: Iterable[Path], *, workers: int | None = 1,
 
 
 def _ingest(store, files, pool, on_document, t0, report) -> BuildReport:
+    from kg.interrupts import pause_at
+
     for res, triples, shared in pool.map(_triples_job, files):
         if res.error is None:
+            pause_at("write")
             store.replace_document(iris.doc_graph(res.doc_id), triples, shared, iris.ENTITY_GRAPH)
+            pause_at("written")
             res.triples = len(set(triples))
             if on_document is not None:
                 on_document(res, triples + shared)
@@ -396,6 +400,9 @@ def build(target: Path, files: Iterable[Path] | None = None, *, bulk: bool = Tru
             report = ingest(store, files, workers=1 if workers is None else workers)
         store.close()
         del store
+        from kg.interrupts import pause_at
+
+        pause_at("swap")
         swap_in(work, target)
     finally:
         if work.exists():

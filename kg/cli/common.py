@@ -37,10 +37,7 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-INTERRUPTED = (
-    "error: interrupted; the store is consistent (each document is replaced "
-    "all-or-nothing, and an interrupted build keeps the previous store)"
-)
+from kg.interrupts import MESSAGE as INTERRUPTED  # noqa: E402 - one wording for every phase
 
 
 def handle_errors(fn):
@@ -48,9 +45,14 @@ def handle_errors(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from kg import interrupts as signals
         from kg.errors import KgError
 
+        interactive = signals.is_handled()
         try:
+            if interactive:
+                signals.inside_command()
+                signals.pause_at("command")
             return fn(*args, **kwargs)
         except KgError as exc:
             fail(str(exc), exc.exit_code)
@@ -66,6 +68,11 @@ def handle_errors(fn):
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(130)
+        finally:
+            if interactive:
+                sys.stdout.flush()
+                signals.outside_command()  # the body is done: from here a SIGINT exits 130 at once
+                signals.pause_at("end")
 
     return wrapper
 

@@ -4,6 +4,12 @@ group touches no other file. Heavy libraries are imported inside commands so
 that `kg --help` starts fast."""
 from __future__ import annotations
 
+if __name__ == "__main__":  # `python -m kg.cli.main`: Ctrl-C handled before the heavy imports
+    from kg import interrupts as _signals
+
+    _signals.outside_command()
+    _signals.pause_at("start")
+
 import importlib
 import pkgutil
 

@@ -232,40 +232,53 @@ def _wait_for(stream, marker: str, timeout: float = 60) -> None:
     raise AssertionError(f"no {marker!r} from the process")
 
 
-@pytest.mark.parametrize("delay", [0.0, 0.8])
-def test_sigint_during_ingest(delay, store_copy, new_versions, snapshots):
+INTERRUPTED = ("error: interrupted; the store is consistent (each document is replaced all-or-nothing, "
+               "and an interrupted build keeps the previous store)")
+# named points where LGKG_PAUSE_AT stops the process (kg.interrupts.pause_at): the signal
+# arrives there, deterministically, instead of after a sleep
+INGEST_POINTS = ["start", "command", "write", "written", "end"]
+BUILD_POINTS = ["start", "command", "swap", "end"]
+STRESS = int(os.environ.get("LGKG_STRESS_N", "200")) if os.environ.get("LGKG_STRESS") else 1
+
+
+def _sigint_at(point: str, *args) -> subprocess.CompletedProcess:
+    proc = popen_kg(*args, LGKG_PAUSE_AT=point)
+    _wait_for(proc.stderr, f"paused at {point}", timeout=120)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def _assert_interrupted(res: subprocess.CompletedProcess) -> None:
+    assert res.returncode == 130, (res.returncode, res.stderr)
+    lines = [ln for ln in res.stderr.strip().splitlines() if not ln.startswith("paused at")]
+    assert lines[-1:] == [INTERRUPTED] and "Traceback" not in res.stderr, res.stderr
+
+
+@pytest.mark.parametrize("point", INGEST_POINTS)
+def test_sigint_during_ingest(point, built_store, new_versions, snapshots, tmp_path):
     old, new = snapshots
-    proc = popen_kg("ingest", *new_versions, "--store", store_copy)
-    _wait_for(proc.stderr, "ingesting")
-    time.sleep(delay)
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
-    if proc.returncode == 0:  # it finished first
-        pytest.skip("ingest finished before the SIGINT")
-    assert proc.returncode == 130, err
-    assert err.strip().splitlines() == [
-        "error: interrupted; the store is consistent (each document is replaced all-or-nothing, "
-        "and an interrupted build keeps the previous store)"
-    ], err
-    _check_consistent(store_copy, old, new)
+    for i in range(STRESS):  # LGKG_STRESS=1: each point many times (LGKG_STRESS_N, default 200)
+        store = tmp_path / f"s{i}"
+        shutil.copytree(built_store, store)
+        res = _sigint_at(point, "ingest", *new_versions, "--store", store)
+        _assert_interrupted(res)
+        _check_consistent(store, old, new)
+        if point == "end":
+            assert graph_snapshots(store) == new  # the ingest had finished: every document is new
+        shutil.rmtree(store, ignore_errors=True)
 
 
-@pytest.mark.parametrize("delay", [0.3, 2.0])
-def test_sigint_during_build(delay, store_copy, new_versions, built_store):
+@pytest.mark.parametrize("point", BUILD_POINTS)
+def test_sigint_during_build(point, store_copy, new_versions, built_store):
     old = graph_snapshots(built_store)
-    proc = popen_kg("build", "--store", store_copy, *new_versions)
-    _wait_for(proc.stdout, "building")
-    time.sleep(delay)
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
-    assert "Traceback" not in err
-    if proc.returncode == 0:
-        # the build finished before the signal (builds got faster): the store is the
-        # new build, complete, and nothing is left behind
-        assert graph_snapshots(store_copy) != old
-        assert not list(store_copy.parent.glob("store.build-*"))
-        return
-    assert proc.returncode == 130, (proc.returncode, err)
-    assert len(err.strip().splitlines()) == 1 and "interrupted" in err
-    assert graph_snapshots(store_copy) == old
-    assert not list(store_copy.parent.glob("store.build-*")), "the interrupted build left its directory"
+    for _ in range(STRESS):
+        before = graph_snapshots(store_copy)
+        res = _sigint_at(point, "build", "--store", store_copy, *new_versions)
+        _assert_interrupted(res)
+        after = graph_snapshots(store_copy)
+        if point == "end":
+            assert after != old  # the build had swapped in: the new store, complete
+        else:
+            assert after == before  # an interrupted build keeps the previous store
+        assert not list(store_copy.parent.glob("store.build-*")), "the interrupted build left its directory"
