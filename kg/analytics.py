@@ -190,11 +190,6 @@ def simple_projection(G: nx.MultiDiGraph | nx.MultiGraph) -> nx.DiGraph | nx.Gra
     return H
 
 
-def diffusion_digraph(store=None, *, endpoint: str | None = None) -> nx.DiGraph:
-    """The diffusion graph as a simple DiGraph (weight = number of cases)."""
-    return simple_projection(diffusion_graph(store, endpoint=endpoint))
-
-
 # -- other graphs -------------------------------------------------------------
 
 def twinning_from_rows(sister_rows: Iterable[Mapping]) -> nx.Graph:

@@ -102,10 +102,6 @@ def ensure_base(store: Store) -> int:
     return n
 
 
-def refresh_base(store: Store) -> int:
-    return sum(store.replace_graph(g, t) for g, t in base_graphs())
-
-
 def bundled_sources() -> list[Path]:
     return sorted(p for p in paths.SOURCES_DIR.glob("*.txt"))
 

@@ -14,6 +14,8 @@ import unicodedata
 
 from rdflib import URIRef
 
+from loaders.text import doc_id_for  # noqa: F401 - a document id is a key, made below the mapping
+
 BASE = os.environ.get("LGKG_BASE", "https://w3id.org/lgkg/")
 if not BASE.endswith("/"):
     BASE += "/"
@@ -37,20 +39,6 @@ def _h(text: str, n: int = 12) -> str:
 
 def _id(path: str) -> URIRef:
     return URIRef(BASE + "id/" + path)
-
-
-def doc_id_for(stem: str) -> str:
-    """A document id from a file stem: kept if IRI-safe ASCII, else slug + hash.
-
-    >>> doc_id_for("000_f06941a74a258fad")
-    '000_f06941a74a258fad'
-    >>> doc_id_for("종로구 2026 업무보고")
-    '2026-5b80feeb'
-    """
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")
-    if slug == stem and slug:
-        return slug
-    return f"{slug}-{_h(stem, 8)}" if slug else f"d-{_h(stem, 16)}"
 
 
 def agency(code: str) -> URIRef:

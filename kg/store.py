@@ -246,9 +246,6 @@ class Store:
         self._ox.bulk_extend(quads)
         return len(quads)
 
-    def drop_graph(self, graph: URIRef) -> None:
-        self._check_writable()
-        self._ox.update(f"DROP SILENT GRAPH {to_ox(graph)}")
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import EncodingError, GenreError, InputError
+from loaders.errors import EncodingError, GenreError, InputError
 
 GENRES = ("workreport", "casebook")
 MIN_CONFIDENCE = 0.5
@@ -45,7 +45,7 @@ class Source:
 
     @property
     def doc_id(self) -> str:
-        from kg.iris import doc_id_for
+        from loaders.text import doc_id_for
 
         return doc_id_for(self.path.stem)
 

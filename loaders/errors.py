@@ -61,11 +61,3 @@ class StoreInUse(StoreError):
     """Another process holds the store for writing."""
 
 
-class NotConforming(KgError):
-    """The data do not conform to the shapes."""
-
-    exit_code = 1
-
-
-class NotImplementedYet(KgError):
-    exit_code = 3

@@ -295,3 +295,26 @@ def case_key(name: str) -> str:
                 key = key[: -len(tail)]
                 changed = True
     return key
+
+
+def doc_id_for(stem: str) -> str:
+    """A document id from a file stem: kept if IRI-safe ASCII, else slug + hash.
+
+    >>> doc_id_for("000_f06941a74a258fad")
+    '000_f06941a74a258fad'
+    >>> doc_id_for("종로구 2026 업무보고")
+    '2026-5b80feeb'
+    """
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")
+    if slug == stem and slug:
+        return slug
+    return f"{slug}-{_hash(stem, 8)}" if slug else f"d-{_hash(stem, 16)}"
+
+
+def _hash(text: str, n: int = 12) -> str:
+    """= kg.iris._h: the first `n` hex digits of the SHA-1 of the NFC, space-collapsed text."""
+    import hashlib
+    import unicodedata
+
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:n]

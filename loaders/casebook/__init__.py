@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kg import vocab
-from kg.errors import GenreError, InputError, KgError
+from loaders.lexicon import vocab
+from loaders.errors import GenreError, InputError, KgError
 from loaders.records import Record
 
 GENRE = "casebook"

@@ -5,7 +5,7 @@ import functools
 import re
 from datetime import date
 
-from kg.errors import AgencyError, InputError
+from loaders.errors import AgencyError, InputError
 from loaders.casebook.norm import nfc
 from loaders.records import Party
 
@@ -21,7 +21,7 @@ _PROVINCE = re.compile(
 def load_gazetteer():
     """The shared gazetteer (loaded once). Tests may replace this function."""
     try:
-        from kg.gazetteer import Gazetteer
+        from loaders.lexicon.gazetteer import Gazetteer
     except ImportError as exc:  # the gazetteer module is part of the project
         raise InputError(f"gazetteer not available: {exc}") from None
     return Gazetteer.load()

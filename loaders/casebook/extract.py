@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from kg import vocab
+from loaders.lexicon import vocab
 from loaders.casebook.agencies import Resolver
 from loaders.casebook.agreements import find_agreements
 from loaders.casebook.awards import find_awards

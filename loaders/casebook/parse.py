@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg import vocab
+from loaders.lexicon import vocab
 from loaders.casebook.contact import Contact, parse_contact  # noqa: F401 (re-exported)
 from loaders.casebook.norm import nfc
 
@@ -146,10 +146,6 @@ def is_summary_title(text: str) -> bool:
 def _is_summary_title(s: str) -> bool:
     """`is_summary_title` of a normalised line (only single spaces left in it)."""
     return s.replace(" ", "") == "주요내용요약"
-
-
-def known_indicator(text: str) -> bool:
-    return vocab.lookup("indicators", nfc(text)) is not None
 
 
 # -- document ----------------------------------------------------------------------

@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from kg.errors import AgencyError, AmbiguousAgency, UnknownAgency
+from loaders.errors import AgencyError, AmbiguousAgency, UnknownAgency
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 
 # Short region forms documents use (경기 수원시, 충남 서산시); they name the 광역
 # whatever it was called at the time, so they map to the agency, not to a name.

@@ -174,8 +174,3 @@ def key_for(scheme: str, label: str) -> str:
     return lookup(scheme, label) or minted_key(label)
 
 
-def label_of(scheme: str, key: str) -> str | None:
-    for k, ko, _en, _alts in SCHEMES[scheme]:
-        if k == key:
-            return ko
-    return None

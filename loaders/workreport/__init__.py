@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kg.errors import GenreError, InputError, KgError
+from loaders.errors import GenreError, InputError, KgError
 from loaders.records import DocumentInfo, Record
 
 _normalize = unicodedata.normalize

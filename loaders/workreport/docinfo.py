@@ -39,7 +39,7 @@ class Resolver:
         self.on = _as_date(on)
         self.context = context
         try:
-            from kg.gazetteer import Gazetteer
+            from loaders.lexicon.gazetteer import Gazetteer
 
             self.gz = Gazetteer.load()
         except Exception:  # noqa: BLE001 - the loader works (with fewer codes) without a gazetteer
