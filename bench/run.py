@@ -295,7 +295,7 @@ def child_profile(a) -> dict:
         "genre detection (looks_like)": ("loaders/__init__.py", "detect_genre"),
         "extract work reports": ("loaders/workreport/__init__.py", "extract_text"),
         "extract casebooks": ("loaders/casebook/__init__.py", "extract_text"),
-        "records -> N-Triples lines (to_ntriples)": ("loaders/to_rdf.py", "to_ntriples"),
+        "records -> N-Triples lines (to_ntriples)": ("kg/mapping.py", "to_ntriples"),
         "base graphs (ontology, vocab, gazetteer)": ("kg/build.py", "base_graphs"),
         "store: bulk_extend (base graphs)": ("~", "<method 'bulk_extend' of 'pyoxigraph.Store' objects>"),
         "store: flush": ("~", "<method 'flush' of 'pyoxigraph.Store' objects>"),

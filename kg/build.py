@@ -112,7 +112,7 @@ def document_triples(path: Path) -> tuple[DocResult, list, list]:
     res, records = _records(Path(path))
     if records is None:
         return res, [], []
-    from loaders.to_rdf import to_graphs
+    from kg.mapping import to_graphs
 
     own, shared = to_graphs(records)
     return res, own, shared
@@ -168,7 +168,7 @@ def document_quads(path: Path, want_records: bool = False) -> tuple[DocResult, l
     res, records = _records(Path(path))
     if records is None:
         return res, [], None
-    from loaders.to_rdf import to_ntriples
+    from kg.mapping import to_ntriples
 
     try:
         g = " " + _nt_term(iris.doc_graph(res.doc_id), {}) + " .\n"
@@ -316,7 +316,7 @@ def bulk_ingest(store: Store, files: Iterable[Path], *, workers: int | None = No
         report.base_triples += store.bulk_add(graph, triples)
     # Batches are loaded on a thread (pyoxigraph's bulk loader releases the GIL) while
     # this thread takes in the next documents; lenient: every term was made and checked
-    # by pyoxigraph in the workers (loaders.to_rdf), parsing need not check it again.
+    # by pyoxigraph in the workers (kg.mapping), parsing need not check it again.
     import threading
 
     batch: list[bytes] = []

@@ -27,7 +27,7 @@ VOCAB_GRAPH = URIRef(GRAPH_BASE + "vocab")
 GAZETTEER_GRAPH = URIRef(GRAPH_BASE + "gazetteer")
 # descriptions that several documents share (partner organisations, foreign
 # cities, organisational units, concepts minted from the text, innovation cases):
-# written once here, not repeated in every document graph (see loaders.to_rdf)
+# written once here, not repeated in every document graph (see kg.mapping)
 ENTITY_GRAPH = URIRef(GRAPH_BASE + "entities")
 DOC_GRAPH_PREFIX = GRAPH_BASE + "doc/"
 

@@ -15,7 +15,7 @@ import urllib.request
 from urllib.error import HTTPError, URLError
 
 from kg.errors import QueryError, StoreError
-from kg.queries import plain_literal
+from kg.results import plain_literal
 
 
 def plain_binding(b: dict | None):

@@ -144,7 +144,7 @@ def _holder(store_dir: Path) -> str:
         info = json.loads(marker.read_text(encoding="utf-8"))
         pid = int(info["pid"])
         os.kill(pid, 0)  # still running?
-        return (f"store is in use by a read-only `kg serve` (pid {pid}, {info.get('url', '')}); "
+        return (f"store is in use by another process: a read-only `kg serve` (pid {pid}, {info.get('url', '')}); "
                 f"stop the server (Ctrl-C in its terminal, or `kill {pid}`) and run this again, "
                 "or query through it with --endpoint")
     except (OSError, ValueError, KeyError):
@@ -152,8 +152,8 @@ def _holder(store_dir: Path) -> str:
     fd = _lock_fd(Path(store_dir) / "LOCK", exclusive=False)
     if fd is not None:
         os.close(fd)
-        return ("store is in use by a reader (a running `kg query`, `kg sparql`, a notebook or a read-only "
-                "`kg serve`); wait for it or stop it, then run this again")
+        return ("store is in use by another process: a reader (a running `kg query`, `kg sparql`, a notebook "
+                "or a read-only `kg serve`); wait for it or stop it, then run this again")
     return _IN_USE
 
 

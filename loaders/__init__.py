@@ -1,8 +1,9 @@
 """Loaders: source document -> records -> triples.
 
-`load(path)` is the only function that reads a file. It decodes the bytes
+`read_source(path)` is the only function that reads a file; `load_records(path)`
+reads one and returns its records. It decodes the bytes
 (UTF-8, UTF-8 with BOM, UTF-16, CP949/EUC-KR), picks the genre whose loader is
-most confident, and chains parse -> extract -> to_rdf.
+most confident, and chains parse -> extract: records out (kg.mapping makes triples).
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import importlib
 import os
 import re
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,10 +60,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     ('성북구', 'utf-8-sig')
     >>> decode("서울\\r\\n성북구".encode("utf-16-be"), "x.txt")[1]
     Traceback (most recent call last):
-    kg.errors.EncodingError: x.txt: binary data (NUL bytes) in a text document (UTF-16 without a byte-order mark? save it as UTF-8)
+    loaders.errors.EncodingError: x.txt: binary data (NUL bytes) in a text document (UTF-16 without a byte-order mark? save it as UTF-8)
     >>> decode("종로구\\n".encode() + "성북구".encode("cp949"), "x.txt")
     Traceback (most recent call last):
-    kg.errors.EncodingError: x.txt:2: not UTF-8 although the lines before are (mixed encodings?): byte 0xbc
+    loaders.errors.EncodingError: x.txt:2: not UTF-8 although the lines before are (mixed encodings?): byte 0xbc
     """
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
@@ -219,9 +219,3 @@ def extract_source(src: Source, genre: str | None = None) -> list:
 def load_records(path: str | Path, genre: str | None = None) -> list:
     return extract_source(read_source(path), genre)
 
-
-def load(path: str | Path, genre: str | None = None) -> Iterator[tuple]:
-    """Triples of one document (reads the file, chains parse -> extract -> to_rdf)."""
-    from loaders.to_rdf import to_triples
-
-    return to_triples(load_records(path, genre))

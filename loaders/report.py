@@ -59,6 +59,7 @@ FACT_KINDS: dict[str, tuple[type, _Count, str]] = {
     "discount": (r.Discount, _n, "discounts"),
     "agreement": (r.Agreement, _n, "agreements"),
     "award": (r.Award, _n, "awards"),
+    "grant-selection": (r.GrantSelection, _n, "grant selections"),
     "case": (r.Case, _n, "cases"),
     "entry": (r.Entry, _n, "entries"),
     "adoption": (r.Adoption, _n, "adoptions"),
@@ -68,8 +69,8 @@ FACT_KINDS: dict[str, tuple[type, _Count, str]] = {
 # program was read badly; a casebook is not expected to have divisions).
 GENRE_KINDS: dict[str, tuple[str, ...]] = {
     "work-report": ("division", "team", "staffing", "program", "budget-line", "milestone", "outcome",
-                    "sister-city", "agreement", "award"),
-    "casebook": ("entry", "case", "adoption", "outcome", "award", "agreement"),
+                    "sister-city", "agreement", "award", "grant-selection"),
+    "casebook": ("entry", "case", "adoption", "outcome", "award", "grant-selection", "agreement"),
 }
 
 # labels of kinds the loaders check beyond FACT_KINDS

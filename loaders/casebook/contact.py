@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.casebook.lines import agency_of_line
 from loaders.casebook.norm import nfc
 
 # The contact line. Labels are sometimes garbled (`ㅣ : 경남 고성군 ...`).
@@ -87,6 +88,4 @@ def _department(tokens: list[str]) -> str | None:
 
 
 def _agency_of_line(text: str) -> str | None:
-    from loaders.casebook.parse import agency_of_line
-
     return agency_of_line(text)

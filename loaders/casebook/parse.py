@@ -22,18 +22,9 @@ from dataclasses import dataclass, field
 
 from loaders.lexicon import vocab
 from loaders.casebook.contact import Contact, parse_contact  # noqa: F401 (re-exported)
+from loaders.casebook.lines import _PROV_FULL, _PROV_SHORT, AGENCY_LINE, _agency_of, agency_of_line  # noqa: F401
 from loaders.casebook.norm import nfc
 
-_PROV_FULL = (
-    "서울특별시|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|"
-    "세종특별자치시|경기도|강원도|강원특별자치도|충청북도|충청남도|전라북도|전북특별자치도|"
-    "전라남도|경상북도|경상남도|제주특별자치도"
-)
-_PROV_SHORT = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
-_LOCAL = r"[가-힣]{1,5}(?:시|군|구)"
-AGENCY_LINE = re.compile(
-    rf"^(?:(?:{_PROV_FULL}|{_PROV_SHORT}(?:시|도)?)(?:\s+{_LOCAL})?|(?:{_PROV_FULL})|{_LOCAL})$"
-)
 _PAGE_NO = re.compile(r"^\s*\d{1,4}\s*$")
 
 # Section headings that structure an entry's body (as written across years).
@@ -79,41 +70,12 @@ class CaseTree:
 # -- line predicates -----------------------------------------------------------
 
 
-_LEAD_NO = re.compile(r"^\d{1,4}\s+")
-_TRAIL_NO = re.compile(r"\s+\d{1,4}$")
 _BULLETS = re.compile(r"^[□■○●◦▶▣\-\s]+")
 _NUMBERED = re.compile(r"^\d+\.\s*")
 _SPACES = re.compile(r"\s+")
 _FURNITURE_CHARS = "�□■ "
-# AGENCY_LINE matches at most 7 + 1 + 6 characters of a normalised line (one space
-# between words), the page numbers around it at most 5 each
-_AGENCY_LINE_MAX = 30
 # a section title ends as its key does (leading bullets and numbers aside)
 _KEY_LAST = frozenset(k[-1] for k in _SECTION_KEYS)
-
-
-def agency_of_line(text: str) -> str | None:
-    """The agency a line consists of, page numbers around it dropped.
-
-    >>> agency_of_line(" 경기 수원시")
-    '경기 수원시'
-    >>> agency_of_line("64 경기 수원시")
-    '경기 수원시'
-    >>> agency_of_line("기관장의 혁신 리더십") is None
-    True
-    """
-    return _agency_of(nfc(text))
-
-
-def _agency_of(s: str) -> str | None:
-    """`agency_of_line` of a line already normalised (`nfc`)."""
-    if len(s) > _AGENCY_LINE_MAX:
-        return None
-    s = _LEAD_NO.sub("", s)
-    s = _TRAIL_NO.sub("", s)
-    if not s or not AGENCY_LINE.match(s):
-        return None
-    return s
 
 
 def is_page_number(text: str) -> bool:

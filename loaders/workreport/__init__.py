@@ -1,7 +1,7 @@
 """Genre 1: council work reports (주요업무 보고 / 계획 / 진행사항 보고).
 
 `extract_text` is pure: text in, records out (DocumentInfo first). Reading
-files is `loaders.load`'s job; triples are `loaders.to_rdf`'s.
+files is `loaders.load`'s job; triples are kg.mapping's.
 """
 from __future__ import annotations
 

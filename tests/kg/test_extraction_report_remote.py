@@ -9,7 +9,7 @@ from kg import iris, queries
 from kg.remote import push
 from kg.store import Store
 from loaders.report import with_report
-from loaders.to_rdf import to_triples
+from kg.mapping import to_triples
 from tests import servers
 from tests.conftest import unavailable
 from tests.kg.test_remote import normalised

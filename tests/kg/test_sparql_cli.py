@@ -91,7 +91,7 @@ def test_store_in_use_names_a_read_only_server_and_the_way_out(tmp_path):
         server_marker(store).unlink()
         with pytest.raises(StoreInUse) as exc:
             ensure_not_in_use(store)
-        assert "in use by a reader" in str(exc.value)
+        assert "in use by another process: a reader" in str(exc.value)
     finally:
         lock.release()
     ensure_not_in_use(store)  # free again

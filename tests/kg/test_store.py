@@ -80,7 +80,7 @@ def test_shared_descriptions_one_copy_and_no_orphans(tmp_path):
     the entities graph; it goes when the last document naming it stops naming it."""
     from kg import iris
     from loaders import records as r
-    from loaders.to_rdf import to_graphs
+    from kg.mapping import to_graphs
 
     def report(doc_id: str, partner: str | None):
         recs = [r.DocumentInfo(doc_id, f"{doc_id}.txt", "a" * 64, "work-report", issuer=r.Party("종로구", code="11110"),

@@ -14,8 +14,8 @@ from kg.validate import validate_graph
 from loaders import load_records
 from loaders import records as r
 from loaders.report import FACT_KINDS, GENRE_KINDS, checks_of, extraction_report, summary, with_report
-from loaders.to_rdf import to_graphs, to_ntriples, to_triples
-from tests.loaders.test_to_rdf import CASEBOOK, REPORT
+from kg.mapping import to_graphs, to_ntriples, to_triples
+from tests.kg.test_mapping import CASEBOOK, REPORT
 
 # what the loader of a work report could say about REPORT: its own cues disagree
 PROGRAM_LIST = r.ExtractionCheck("program", 1, 21, cue="program list", warning="programs 1 of 21 listed", line=50)
@@ -35,7 +35,8 @@ def independent_counts(recs) -> dict[str, int]:
         "staffing": len({s.unit for s in recs if isinstance(s, r.Staffing)}),
         "budget-line": by["BudgetLine"], "milestone": by["Milestone"], "outcome": by["Outcome"],
         "sister-city": by["SisterCity"], "discount": by["Discount"], "agreement": by["Agreement"],
-        "award": by["Award"], "case": by["Case"], "entry": by["Entry"], "adoption": by["Adoption"],
+        "award": by["Award"], "grant-selection": by["GrantSelection"], "case": by["Case"], "entry": by["Entry"],
+        "adoption": by["Adoption"],
     }
 
 

@@ -99,7 +99,7 @@ def test_mutated_documents_raise_only_kg_errors(doc):
         assert exc.file and exc.file.endswith(f"{stem}.txt"), str(exc)
         assert "\n" not in str(exc)
         return
-    from loaders.to_rdf import to_triples
+    from kg.mapping import to_triples
 
     assert records and records[0].genre in ("work-report", "casebook")
     assert list(to_triples(records))
@@ -126,7 +126,7 @@ def test_what_is_extracted_from_mutated_reports_conforms(doc):
     from rdflib import Graph
 
     from kg.validate import validate_graph
-    from loaders.to_rdf import to_triples
+    from kg.mapping import to_triples
 
     stem, text = doc
     try:

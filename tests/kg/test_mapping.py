@@ -12,7 +12,7 @@ from kg.build import ensure_base
 from kg.store import Store
 from kg.validate import validate_graph
 from loaders import records as r
-from loaders.to_rdf import to_graphs, to_triples
+from kg.mapping import to_graphs, to_triples
 
 JONGNO = r.Party("종로구", code="11110")
 YEONGWOL = r.Party("강원 영월군", code="51750")
@@ -126,7 +126,7 @@ def test_ntriples_fast_path_writes_what_the_rdflib_path_writes(records):
     """`to_ntriples` (bulk builds) must give, line for line, what `kg.store.to_ox`
     makes of `to_triples` (ingest, tests): same terms, same order."""
     from kg.store import to_ox
-    from loaders.to_rdf import to_ntriples
+    from kg.mapping import to_ntriples
 
     own, shared = to_graphs(records)
     slow = ([" ".join(str(to_ox(t)) for t in tr) for tr in own], [" ".join(str(to_ox(t)) for t in tr) for tr in shared])
@@ -139,7 +139,7 @@ def test_ntriples_fast_path_on_the_bundled_documents():
     from kg.build import bundled_sources
     from kg.store import to_ox
     from loaders import load_records
-    from loaders.to_rdf import to_ntriples
+    from kg.mapping import to_ntriples
 
     def nt(triples):
         return [" ".join(str(to_ox(t)) for t in tr) for tr in triples]

@@ -1,0 +1,47 @@
+"""Lines that consist of an agency's name (`경기 수원시`, `64 경기 수원시`): where a
+casebook entry starts, and who a contact line names. Used by parse and contact."""
+from __future__ import annotations
+
+import re
+
+from loaders.casebook.norm import nfc
+
+_PROV_FULL = (
+    "서울특별시|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|"
+    "세종특별자치시|경기도|강원도|강원특별자치도|충청북도|충청남도|전라북도|전북특별자치도|"
+    "전라남도|경상북도|경상남도|제주특별자치도"
+)
+_PROV_SHORT = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
+_LOCAL = r"[가-힣]{1,5}(?:시|군|구)"
+AGENCY_LINE = re.compile(
+    rf"^(?:(?:{_PROV_FULL}|{_PROV_SHORT}(?:시|도)?)(?:\s+{_LOCAL})?|(?:{_PROV_FULL})|{_LOCAL})$"
+)
+_LEAD_NO = re.compile(r"^\d{1,4}\s+")
+_TRAIL_NO = re.compile(r"\s+\d{1,4}$")
+# AGENCY_LINE matches at most 7 + 1 + 6 characters of a normalised line (one space
+# between words), the page numbers around it at most 5 each
+_AGENCY_LINE_MAX = 30
+
+
+def agency_of_line(text: str) -> str | None:
+    """The agency a line consists of, page numbers around it dropped.
+
+    >>> agency_of_line(" 경기 수원시")
+    '경기 수원시'
+    >>> agency_of_line("64 경기 수원시")
+    '경기 수원시'
+    >>> agency_of_line("기관장의 혁신 리더십") is None
+    True
+    """
+    return _agency_of(nfc(text))
+
+
+def _agency_of(s: str) -> str | None:
+    """`agency_of_line` of a line already normalised (`nfc`)."""
+    if len(s) > _AGENCY_LINE_MAX:
+        return None
+    s = _LEAD_NO.sub("", s)
+    s = _TRAIL_NO.sub("", s)
+    if not s or not AGENCY_LINE.match(s):
+        return None
+    return s

@@ -1,0 +1,80 @@
+"""One direction of dependency (../shared/architecture.md): `loaders` reads documents
+into records and never imports `kg`; `kg` maps records to RDF and answers questions.
+No import cycles, counting imports inside functions (a cycle hidden in a function
+is still a cycle)."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import networkx as nx
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("kg", "loaders")
+
+
+def _modules() -> dict[str, Path]:
+    out = {}
+    for pkg in PACKAGES:
+        for path in (ROOT / pkg).rglob("*.py"):
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            out[".".join(parts)] = path
+    return out
+
+
+MODULES = _modules()
+
+
+def _imports(name: str, path: Path) -> set[str]:
+    """Project modules `name` imports, at module level or inside functions."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")
+                base = ".".join(up[: len(up) - node.level + 1] + ([base] if base else []))
+            targets = [base] + [f"{base}.{a.name}" for a in node.names]
+        else:
+            continue
+        for t in targets:
+            while t and t not in MODULES:
+                t = t.rpartition(".")[0]
+            if t and t != name:
+                found.add(t)
+    return found
+
+
+GRAPH = nx.DiGraph()
+for _name, _path in MODULES.items():
+    GRAPH.add_node(_name)
+    GRAPH.add_edges_from((_name, t) for t in _imports(_name, _path))
+
+
+def _is_package_parent(a: str, b: str) -> bool:
+    # importing `kg.cli.common` runs `kg/cli/__init__.py` and `kg/__init__.py` first:
+    # an edge from a package to its own submodule is that, not a design dependency
+    return b.startswith(a + ".")
+
+
+def test_loaders_never_import_kg():
+    upward = sorted((a, b) for a, b in GRAPH.edges if a.split(".")[0] == "loaders" and b.split(".")[0] == "kg")
+    assert not upward, upward
+
+
+def test_no_import_cycles():
+    G = nx.DiGraph((a, b) for a, b in GRAPH.edges if not _is_package_parent(a, b) and not _is_package_parent(b, a))
+    cycles = [sorted(c) for c in nx.strongly_connected_components(G) if len(c) > 1]
+    assert not cycles, cycles
+
+
+def test_the_walk_sees_imports_inside_functions():
+    # kg.build imports the mapping inside a function: the walk must see it
+    assert ("kg.build", "kg.mapping") in GRAPH.edges
+    assert len(MODULES) > 40
