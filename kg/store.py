@@ -255,6 +255,13 @@ class Store:
         if self.path is not None and not self.read_only:
             self._ox.flush()
 
+    def optimize(self) -> None:
+        """Compact the on-disk store (RocksDB compaction): bulk loads leave many
+        unmerged files; after `kg build` and large ingests this makes the store smaller
+        and its reads cheaper (figures in bench/RESULTS.md)."""
+        if self.path is not None and not self.read_only:
+            self._ox.optimize()
+
     # -- reading ---------------------------------------------------------
 
     def graphs(self) -> list[str]:
