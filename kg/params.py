@@ -52,6 +52,17 @@ def closest(value: str, n: int = 5) -> list[str]:
     return list(dict.fromkeys(names[h] for h in hits))[:n]
 
 
+def agency_iri(name: str, value: str) -> str:
+    """The IRI of the one agency `value` names (errors as agency_names).
+
+    >>> agency_iri("agency", "종로구")
+    'https://w3id.org/lgkg/id/agency/11110'
+    """
+    from kg import iris
+
+    return str(iris.agency(_resolve(name, value).code))
+
+
 def agency_names(name: str, value: str) -> list[str]:
     """Every name of the one agency `value` names (its names over time, current first).
 
@@ -61,8 +72,17 @@ def agency_names(name: str, value: str) -> list[str]:
     ['강원특별자치도 영월군', '강원도 영월군']
     """
     gz = _gazetteer()
+    agency = _resolve(name, value)
+    names = [n for n, _, _ in sorted(gz.names(agency.code), key=lambda r: (r[2] is not None, r[1] or r[2]),
+                                     reverse=False)]
+    current = agency.name
+    return [current] + [n for n in dict.fromkeys(names) if n != current]
+
+
+def _resolve(name: str, value: str):
+    gz = _gazetteer()
     try:
-        agency = gz.resolve(normalize(value))
+        return gz.resolve(normalize(value))
     except AmbiguousAgency as exc:
         raise QueryError(f"--param {name}={value}: several agencies have this name: "
                          f"{', '.join(exc.candidates)}; say which (e.g. --param \"{name}={exc.candidates[0]}\")") from None
@@ -70,10 +90,6 @@ def agency_names(name: str, value: str) -> list[str]:
         close = closest(value)
         hint = f"; closest names: {', '.join(close)}" if close else ""
         raise QueryError(f"--param {name}={value}: {exc.message if hasattr(exc, 'message') else exc}{hint}") from None
-    names = [n for n, _, _ in sorted(gz.names(agency.code), key=lambda r: (r[2] is not None, r[1] or r[2]),
-                                     reverse=False)]
-    current = agency.name
-    return [current] + [n for n in dict.fromkeys(names) if n != current]
 
 
 def check(name: str, typ: str, value: str) -> None:

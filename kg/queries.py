@@ -59,12 +59,13 @@ class CatalogueQuery:
     columns: tuple[str, ...]
     lists: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
+    agency_var: str | None = None  # the variable holding the agency's IRI (`#+ agency-var: ag`)
 
 
 def _header(text: str, path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in text.splitlines():
-        m = re.match(r"#\+\s*(\w+)\s*:\s*(.*)$", line)
+        m = re.match(r"#\+\s*([\w-]+)\s*:\s*(.*)$", line)
         if m:
             out[m.group(1)] = m.group(2).strip()
     for key in ("summary", "columns"):
@@ -94,7 +95,7 @@ def parse_query_file(path: Path) -> CatalogueQuery:
     return CatalogueQuery(
         name=path.stem, path=path, text=text, summary=h["summary"], params=params,
         columns=tuple(_split(h["columns"])), lists=tuple(_split(h.get("lists", ""))),
-        required=tuple(required),
+        required=tuple(required), agency_var=h.get("agency-var") or None,
     )
 
 
@@ -127,6 +128,11 @@ def bind(q: CatalogueQuery, params: dict[str, str]) -> dict[str, list[ox.Literal
         typ = q.params[name]
         kg_params.check(name, typ, value)
         values = [value]
+        if typ == "agency" and q.agency_var:
+            # the agency's IRI bound where the pattern starts: the engine reads that agency's
+            # facts by index instead of filtering every row by name (issue 15)
+            out[q.agency_var] = [ox.NamedNode(kg_params.agency_iri(name, value))]
+            continue
         if typ == "agency":
             values = kg_params.agency_names(name, value)
         elif typ == "agency-ko":
@@ -140,9 +146,9 @@ def bind(q: CatalogueQuery, params: dict[str, str]) -> dict[str, list[ox.Literal
 
 def single(bindings: dict[str, list]) -> dict | None:
     """Substitutions when every parameter has one term, else None (a VALUES block is needed)."""
-    if all(len(v) == 1 for v in bindings.values()):
+    if all(len(v) == 1 for v in bindings.values()) and all(k.startswith(PARAM_PREFIX) for k in bindings):
         return {k: v[0] for k, v in bindings.items()}
-    return None
+    return None  # several terms, or the agency IRI variable (not projected): a VALUES block
 
 
 def values_clause(bindings: dict[str, list[ox.Literal | ox.NamedNode]]) -> str:

@@ -51,11 +51,10 @@ def test_the_short_name_gives_the_same_rows_as_the_full_name(kg_store):
 def test_a_name_of_another_date_binds_every_name_the_agency_had():
     # documents print an agency as named on their date (강원도 영월군 in 2022, 강원특별자치도
     # 영월군 from 2023-06-11): the parameter matches either, as a VALUES block of both names
+    assert params.agency_names("agency", "강원도 영월군") == ["강원특별자치도 영월군", "강원도 영월군"]
+    # a query that knows its agency variable binds the agency's IRI: every name at once
     bindings = queries.bind(queries.get("sister-cities"), {"agency": "강원도 영월군"})
-    assert [t.value for t in bindings["param_agency"]] == ["강원특별자치도 영월군", "강원도 영월군"]
-    assert queries.single(bindings) is None
-    block = queries.values_clause(bindings)
-    assert block.count('"강원도 영월군"') == 1 and block.count('"강원특별자치도 영월군"') == 1
+    assert [t.value for t in bindings["ag"]] == ["https://w3id.org/lgkg/id/agency/51750"]
 
 
 def test_agency_profile_takes_any_name_of_the_agency(kg_store):
@@ -72,3 +71,25 @@ def test_cli_errors_exit_2_with_one_line(kg_store_dir):
         assert "Traceback" not in res.output
     res = runner.invoke(app, ["query", "adoption", "--store", str(kg_store_dir)])
     assert "did you mean adoptions" in res.output
+
+
+def _agency_queries():
+    return [q for q in queries.catalogue().values() if q.agency_var]
+
+
+@pytest.mark.parametrize("name", [q.name for q in _agency_queries()])
+def test_binding_the_agency_iri_gives_exactly_that_agencys_rows(kg_store, name):
+    """The agency's IRI is bound where the pattern starts (fast); the rows must be the
+    unbound query's rows of that agency, for every agency the query answers about."""
+    q = queries.get(name)
+    param = next(p for p, t in q.params.items() if t == "agency")
+    columns, rows = queries.run(name, {}, store=kg_store)
+    col = columns.index(q.columns[0])
+    agencies = sorted({r[col] for r in rows if r[col]})
+    assert agencies, f"{name}: no rows on the bundled data"
+    for agency in agencies[:6]:
+        got = queries.run(name, {param: agency}, store=kg_store)[1]
+        want = [r for r in rows if r[col] == agency]
+        assert sorted(map(repr, got)) == sorted(map(repr, want)), (name, agency)
+    bindings = queries.bind(q, {param: agencies[0]})
+    assert list(bindings) == [q.agency_var] and queries.single(bindings) is None  # bound by a VALUES block

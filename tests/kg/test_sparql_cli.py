@@ -66,10 +66,11 @@ def test_prefixes_are_listed():
 def test_explain_prints_the_bound_query_for_another_endpoint(kg_store):
     res = kg("query", "programs", "--param", "agency=종로구", "--explain")
     assert res.exit_code == 0
-    assert 'VALUES (?param_agency) { ("서울특별시 종로구") }' in res.stdout
+    assert 'VALUES (?ag) { (<https://w3id.org/lgkg/id/agency/11110>) }' in res.stdout
     _, rows = queries.run_local(kg_store, res.stdout)  # runs as printed, with the same rows
-    assert rows and rows == queries.run_local(kg_store, queries.get("programs").text,
-                                              {"param_agency": __import__("pyoxigraph").Literal("서울특별시 종로구")})[1]
+    by_name = queries.run_local(kg_store, queries.get("programs").text,
+                                {"param_agency": __import__("pyoxigraph").Literal("서울특별시 종로구")})[1]
+    assert rows and sorted(repr(r[:6]) for r in rows) == sorted(repr(r[:6]) for r in by_name)
 
 
 def test_store_in_use_names_a_read_only_server_and_the_way_out(tmp_path):
