@@ -256,9 +256,6 @@ class _Pool:
             yield res
 
 
-OPTIMIZE_AFTER = 50  # documents in one `kg ingest` worth a compaction
-
-
 def ingest(store: Store, files: Iterable[Path], *, workers: int | None = 1,
            on_document: Callable[[DocResult, list], None] | None = None) -> BuildReport:
     """Replace each document's graph, one transaction per document.
@@ -287,8 +284,6 @@ def _ingest(store, files, pool, on_document, t0, report) -> BuildReport:
         report.documents.append(res)
         del triples, shared
     store.flush()
-    if len(files) >= OPTIMIZE_AFTER:  # a large ingest: compact, as a build does
-        store.optimize()
     report.store_triples = len(store)
     report.seconds = time.perf_counter() - t0
     return report
@@ -399,7 +394,6 @@ def build(target: Path, files: Iterable[Path] | None = None, *, bulk: bool = Tru
         else:
             store = Store(work)
             report = ingest(store, files, workers=1 if workers is None else workers)
-        store.optimize()  # compact before the swap: the store users get is already small
         store.close()
         del store
         from kg.interrupts import pause_at
