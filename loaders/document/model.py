@@ -261,6 +261,7 @@ def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
 
 KOREAN_ORDINALS = "가나다라마바사아자차카타파하"
 _ORDINALS = (
+    ("digit_hyphen", re.compile(r"^(?P<g>\d{1,2})\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
     ("digit_paren", re.compile(r"^(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
     ("paren_digit", re.compile(r"^\(\s*(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
     ("kor", re.compile(r"^(?P<n>[가-하])\s*\.\s*(?P<t>\S.*)$")),
@@ -270,7 +271,7 @@ _ORDINALS = (
 
 def ordinal(ln: Line) -> tuple[str, int, str] | None:
     """(style, number, title) of a heading numbered in one of the genre's ordinal
-    styles other than `1.`: `1)`, `(1)`, `가.`, `가)`.
+    styles other than `1.`: `1-1.`, `1)`, `(1)`, `가.`, `가)`.
 
     >>> ordinal(make_line(1, "## 가. 주민자치회 전면 시행 지원"))
     ('kor', 1, '주민자치회 전면 시행 지원')

@@ -180,6 +180,10 @@ _ORDINANCE = re.compile(r"「\s*([가-힣]{1,10}(?:특별시|광역시|특별자
                         r"(?:\s+(?![가-힣]*기구\s)([가-힣]{1,5}(?:시|군|구))(?=\s))?\s+[^」]{0,60}조례")
 
 
+_COUNCIL = re.compile(r"(?<![가-힣])([가-힣]{1,10}(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구)(?:\s[가-힣]{1,5}(?:시|군|구))?)"
+                      r"\s*의회(?![가-힣])")
+
+
 def issuer_candidates(text: str) -> list[str]:
     """Mentions of the document's own government, strongest evidence first.
 
@@ -191,6 +195,9 @@ def issuer_candidates(text: str) -> list[str]:
     s = council_session(text[:3000])
     if s:
         cands.append(s[1])
+    for m in _COUNCIL.finditer(text[:1500]):  # `부산광역시의회 행정문화위원회`: the council the report goes to
+        if m.group(1) not in cands:
+            cands.append(m.group(1))
     ords: Counter = Counter()
     local: Counter = Counter()  # `「경상남도 고성군 … 조례」`: the 광역 name, then the 기초 one
     for m in _ORDINANCE.finditer(text):

@@ -151,7 +151,7 @@ def division_heading(ln, names: list[str]) -> str | None:
     (`# 총무과`, `총 무 과`, `<총무과>`, `【총무과】`, `Ⅱ-1. 총무과`, `총무과 사업목록`)."""
     if ln.marker in ("○", "●", "-", "·", "•", "∙", "ㆍ", "◦", "※") and not ln.heading:
         return None  # a bullet list of divisions is an index, not a section title
-    t = ln.compact
+    t = ln.compact.lstrip("▣◈◆◇")  # `▣ 총무과`: a section sign the converter kept
     if t.endswith("사업목록"):
         t = t[:-4]
     if t in names:
