@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from loaders.lexicon import labels
 from loaders.records import Party
 from loaders.text import nfc, parse_date
 
@@ -180,8 +181,9 @@ _ORDINANCE = re.compile(r"「\s*([가-힣]{1,10}(?:특별시|광역시|특별자
                         r"(?:\s+(?![가-힣]*기구\s)([가-힣]{1,5}(?:시|군|구))(?=\s))?\s+[^」]{0,60}조례")
 
 
-_COUNCIL = re.compile(r"(?<![가-힣])([가-힣]{1,10}(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구)(?:\s[가-힣]{1,5}(?:시|군|구))?)"
-                      r"\s*의회(?![가-힣])")
+_GOV = labels.or_regex("gov_suffix")
+_COUNCIL = re.compile(r"(?<![가-힣])([가-힣]{1,10}" + _GOV + r"(?:\s[가-힣]{1,5}" + _GOV + r")?)\s*"
+                      + labels.or_regex("council_word") + r"(?![가-힣])")
 
 
 def issuer_candidates(text: str) -> list[str]:
