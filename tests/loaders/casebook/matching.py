@@ -6,7 +6,7 @@ from collections import Counter
 
 from kg import vocab
 from loaders.casebook.agencies import official_name
-from loaders.records import Adoption, Agreement, Award, Case, Entry
+from loaders.records import Adoption, Agreement, Award, Case, Entry, GrantSelection
 from loaders.text import case_key
 
 
@@ -69,7 +69,7 @@ def facts(records, name: Namer) -> dict[str, list[dict]]:
         c = cases.get(key)
         return [c.name, *c.alt_names] if c else [key]
 
-    out = {"entries": [], "awards": [], "agreements": [], "adoptions": []}
+    out = {"entries": [], "awards": [], "agreements": [], "adoptions": [], "grant_selections": []}
     for r in records:
         if isinstance(r, Entry):
             out["entries"].append({"agency": name(r.agency), "indicator": r.indicator,
@@ -82,6 +82,9 @@ def facts(records, name: Namer) -> dict[str, list[dict]]:
                 item = {"agency": name(r.parties[0]), "partner": name(p)}
                 if item not in out["agreements"]:
                     out["agreements"].append(item)
+        elif isinstance(r, GrantSelection):
+            out["grant_selections"].append({"agency": name(r.agency), "competition": r.competition, "date": r.date,
+                                            "amount_krw": r.amount_krw})
         elif isinstance(r, Adoption):
             out["adoptions"].append({"adopter": name(r.adopter), "case": case_names(r.case_key),
                                      "source": name(r.source), "channel": r.channel, "date": r.date})
@@ -98,6 +101,11 @@ def match_award(e, g) -> bool:
 
 def match_agreement(e, g) -> bool:
     return e["agency"] == g["agency"] and similar(e["partner"], g["partner"], 0.7)
+
+
+def match_selection(e, g) -> bool:
+    return (e["agency"] == g["agency"] and similar(e["competition"], g["competition"], 0.7)
+            and e["date"] == g["date"] and e["amount_krw"] == g["amount_krw"])
 
 
 def match_adoption(e, g) -> bool:

@@ -7,9 +7,11 @@ from pathlib import Path
 from tests.loaders.casebook import matching as m
 
 EXPECTED = Path(__file__).parent / "expected" / "002_1883cbad05eb4de7.json"
-THRESHOLDS = {"entries": 0.95, "awards": 0.95, "agreements": 0.95, "adoptions": 0.90}
+# grant selections: measured 0.857 precision (a site chosen for a minister's visit, and one
+# selection told twice under two names, are extra), recall 1.0
+THRESHOLDS = {"entries": 0.95, "awards": 0.95, "agreements": 0.95, "adoptions": 0.90, "grant_selections": 0.85}
 MATCHERS = {"entries": m.match_entry, "awards": m.match_award, "agreements": m.match_agreement,
-            "adoptions": m.match_adoption}
+            "adoptions": m.match_adoption, "grant_selections": m.match_selection}
 
 
 def test_precision_recall(casebook_records, gazetteer, capsys):
