@@ -31,7 +31,11 @@ def program_checks(doc: Document, programs: list[Program]) -> list[ExtractionChe
     listed = _dedupe(doc.listed)
     out: list[ExtractionCheck] = []
     if not listed:
-        return [ExtractionCheck("program", len(items), None, None, None, None, 1)]
+        warning = None
+        if not items and doc.division_starts:
+            warning = (f"no program read under any of the {len(doc.division_starts)} division sections: "
+                       "their numbering or headings are in a form this loader does not know")
+        return [ExtractionCheck("program", len(items), None, None, warning, None, 1)]
     missing = [x for x in listed if not any(inventory.same_title(x.title, p.title) for p in items)]
     unlisted = [p for p in items if not any(inventory.same_title(x.title, p.title) for x in listed)]
     warning = None
@@ -147,3 +151,13 @@ def budget_checks(programs: list[Program], warnings: list) -> list[ExtractionChe
     for kind, message, line in warnings:  # noqa: B007
         out.append(ExtractionCheck(kind, 0, None, "stated totals", message, None, line))
     return out
+
+
+def issuer_check(issuer) -> list[ExtractionCheck]:
+    """Without the issuing government, twinning, agreements, awards and selections
+    cannot be read (they are the issuer's): say so."""
+    if issuer is not None:
+        return []
+    return [ExtractionCheck("issuer", 0, 1, "title, council, ordinances", "the issuing government could not be "
+                            "determined (no council session, council name, ordinance or 구청장-style mention): "
+                            "sister cities, agreements, awards and grant selections were not read", None, 1)]

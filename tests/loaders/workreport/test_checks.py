@@ -90,3 +90,14 @@ def test_stated_organisation_against_divisions_found():
     text = _unseen("province_bureau").replace("조 직 : 4과 17팀", "조 직 : 5과 17팀")
     division = _checks(_read(text))["division"][0]
     assert (division.found, division.expected) == (4, 5) and "5 divisions" in division.warning
+
+
+def test_a_report_whose_programs_cannot_be_read_says_so():
+    # the holdout's programs numbered `1-1 :` (a form the loader does not know) and no council line
+    text = (HERE / "cases" / "metro_hyphen_numbering" / "input.txt").read_text(encoding="utf-8")
+    text = text.replace("부산광역시의회 행정문화위원회", "행정문화위원회")
+    for n in ("1-1", "1-2", "2-1", "2-2", "3-1"):
+        text = text.replace(f"{n}.", f"{n} :")
+    checks = _checks(_read(text))
+    assert "no program read" in (checks["program"][0].warning or "")
+    assert "issuing government could not be determined" in (checks["issuer"][0].warning or "")
