@@ -67,3 +67,25 @@ def pause_at(step: str) -> None:
     deadline = time.monotonic() + float(os.environ.get("LGKG_PAUSE_SECONDS", "30"))
     while time.monotonic() < deadline:
         time.sleep(0.01)
+
+
+def run_and_exit(app) -> None:
+    """Run the command line, then leave with `os._exit` once output is flushed: during
+    the interpreter's own shutdown the signal module restores the default SIGINT
+    action, and a Ctrl-C landing there killed the process (exit -2, one run in sixty
+    in the random-moment stress of issue 18) instead of exiting 130."""
+    import sys
+
+    code = 0
+    try:
+        app()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if exc.code is not None and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # `kg query … | head`: the reader left
+        pass
+    os._exit(code)

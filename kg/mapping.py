@@ -135,7 +135,12 @@ class _Builder:
                 self.add_shared(iri, LGKG.country, self.ko(p.country))
         return iri
 
-    def unit(self, name: str, kind: str, parent: URIRef | None = None, key: str | None = None) -> URIRef:
+    def unit(self, name: str, kind: str, parent: URIRef | None = None, key: str | None = None) -> URIRef | None:
+        """The unit's IRI; None when the document's government is unknown: a unit must
+        belong to an agency (its shape says so), and nothing is invented (the extraction
+        report warns that the issuer could not be determined)."""
+        if not self.issuer_code:
+            return None
         iri = iris.unit(self.issuer_code, nfc(key or name).replace(" ", ""))
         if iri not in self.described:
             self.described.add(iri)
@@ -320,6 +325,8 @@ def _document(b: _Builder, d: r.DocumentInfo) -> None:
 
 
 def _division(b: _Builder, d: r.Division, ctx: _Context) -> None:
+    if not b.issuer_code:
+        return
     parent = b.unit(d.parent, "bureau") if d.parent else ctx.bureau
     u = b.unit(d.name, d.kind, parent)
     for team in d.teams:
@@ -328,6 +335,8 @@ def _division(b: _Builder, d: r.Division, ctx: _Context) -> None:
 
 def _staffing_summaries(b: _Builder, ctx: _Context) -> None:
     """One summary StaffingRecord per division (teams, 정원, 현원), one per grade row."""
+    if not b.issuer_code:
+        return  # staff of units of an unknown government: not recorded (the report says why)
     summary: dict[str, dict] = {}
     for name, d in ctx.divisions.items():
         summary.setdefault(name, {"rec": d, "kind": d.kind})["teams"] = d.team_count

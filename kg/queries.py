@@ -113,8 +113,10 @@ def get(name: str) -> CatalogueQuery:
     return cat[name]
 
 
-def bind(q: CatalogueQuery, params: dict[str, str]) -> dict[str, list[ox.Literal | ox.NamedNode]]:
-    """Each parameter's terms: one, or for an agency every name it had (kg.params)."""
+def bind(q: CatalogueQuery, params: dict[str, str], *, by_iri: bool = True) -> dict[str, list[ox.Literal | ox.NamedNode]]:
+    """Each parameter's terms: one, or for an agency its IRI where the pattern starts
+    (`by_iri`, the embedded store) or every name it had (remote endpoints: Virtuoso 7.2
+    drops rows when a VALUES block binds the agency there)."""
     unknown = sorted(set(params) - set(q.params))
     if unknown:
         raise QueryError(
@@ -128,7 +130,7 @@ def bind(q: CatalogueQuery, params: dict[str, str]) -> dict[str, list[ox.Literal
         typ = q.params[name]
         kg_params.check(name, typ, value)
         values = [value]
-        if typ == "agency" and q.agency_var:
+        if typ == "agency" and q.agency_var and by_iri:
             # the agency's IRI bound where the pattern starts: the engine reads that agency's
             # facts by index instead of filtering every row by name (issue 15)
             out[q.agency_var] = [ox.NamedNode(kg_params.agency_iri(name, value))]
@@ -309,7 +311,7 @@ def run_local(store, sparql: str, bindings=None) -> tuple[list[str], list[list]]
 def run(name: str, params: dict[str, str] | None = None, *, store=None, endpoint: str | None = None):
     """Run catalogue query `name`; returns (columns, rows) with the contract's columns first."""
     q = get(name)
-    bindings = bind(q, params or {})
+    bindings = bind(q, params or {}, by_iri=not endpoint)
     if endpoint:
         from kg.remote import run_remote
 

@@ -30,6 +30,4 @@ for _name in sorted(_found, key=lambda n: (_ORDER.index(n) if n in _ORDER else l
     importlib.import_module(f"kg.cli.{_name}").register(app)
 
 if __name__ == "__main__":  # pragma: no cover
-    from kg.cli.entry import run
-
-    run(app)
+    _signals.run_and_exit(app)

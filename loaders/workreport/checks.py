@@ -159,5 +159,6 @@ def issuer_check(issuer) -> list[ExtractionCheck]:
     if issuer is not None:
         return []
     return [ExtractionCheck("issuer", 0, 1, "title, council, ordinances", "the issuing government could not be "
-                            "determined (no council session, council name, ordinance or 구청장-style mention): "
-                            "sister cities, agreements, awards and grant selections were not read", None, 1)]
+                            "determined (no council session, council name, ordinance or head-of-government "
+                            "mention): sister cities, agreements, awards, grant selections, divisions and staffing "
+                            "were not recorded", None, 1)]
