@@ -8,7 +8,9 @@ larger size, biggest first, is one `#` more (at most 6); a body-size line set
 all in a bold face is written `**…**`. A line that runs to the right edge of
 the text and is followed, close below, by a line of the same size and weight
 not starting with a list marker is a wrapped paragraph and is joined to it.
-Each line's origin is its 1-based page.
+A table that ends a page and one that starts the next with as many columns are
+one table going on over the page break (its header row stays with it). Each
+line's origin is its 1-based page.
 
 A PDF without a text layer (a scan) is refused: it needs OCR first.
 """
@@ -62,6 +64,9 @@ def convert(data: bytes, name: str) -> Converted:
     out: list[tuple[str, int | None]] = []
     for no, items in enumerate(pages, 1):
         _emit(items, no, ranks, out)
+        if no < len(pages) and items and items[-1][0] == "table" and pages[no] and pages[no][0][0] == "table" \
+                and len(items[-1][2][-1:][0] if items[-1][2] else ()) == len(pages[no][0][2][0] if pages[no][0][2] else ()):
+            out.append(("", -1))  # a table going on over the page break: no gap (see _emit)
     return join(out, KIND[PDF])
 
 
@@ -118,7 +123,12 @@ def _emit(items: list[tuple], page: int, ranks: dict, out: list) -> None:
     prev = None  # the previous text item, while a paragraph may continue
     for it in items:
         if it[0] == "table":
-            out.append(("", None))
+            if out and out[-1] == ("", -1):  # continued from the page before
+                out.pop()
+                if out and out[-1] == ("", None):
+                    out.pop()
+            else:
+                out.append(("", None))
             for r in it[2]:
                 out.append(("\t".join(r) + ("\t" if len(r) == 1 else ""), page))
             out.append(("", None))

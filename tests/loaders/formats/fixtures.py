@@ -75,7 +75,7 @@ h1 { font-size: 20pt; } h2 { font-size: 17pt; } h3 { font-size: 15pt; }
 h4 { font-size: 13pt; } h5 { font-size: 12pt; } h6 { font-size: 11pt; }
 h1, h2, h3, h4, h5, h6 { font-weight: bold; font-style: normal; margin: 8pt 0 4pt 0; }
 p { margin: 0 0 4pt 0; } td { font-size: 9pt; vertical-align: top; }
-table { border-collapse: collapse; margin: 4pt 0 8pt 0; }"""
+table { border-collapse: collapse; margin: 4pt 0 8pt 0; } tr { page-break-inside: avoid; }"""
 
 
 def html_of(text: str) -> str:
@@ -117,4 +117,18 @@ def pdf_of(text_path: Path) -> Path:
             check=True, capture_output=True, timeout=300,
         )
         shutil.move(str(Path(tmp) / f"{text_path.stem}.pdf"), out)
+    return out
+
+
+def hwp_of(text_path: Path) -> Path:
+    """HWP 5.0: the HWPX above saved as `.hwp` by python-hwpx's HWP 5 writer."""
+    out = _key(text_path, "hwp").with_suffix(".hwp")
+    if out.exists():
+        return out
+    from hwpx import HwpxDocument
+
+    doc = HwpxDocument.open(str(hwpx_of(text_path)))
+    tmp = out.with_suffix(".tmp")
+    tmp.write_bytes(doc.to_bytes(format="hwp"))
+    tmp.replace(out)
     return out
