@@ -3,7 +3,8 @@
 A top-level paragraph (`hp:p` of a section) is one line. Its heading level comes
 from its paragraph shape (`hh:heading type="OUTLINE" level=n` -> n+1 `#`) or,
 failing that, from a style named `개요 n` / `Outline n`; a paragraph whose text
-is all bold is written `**…**`. A table (`hp:tbl`, held by a paragraph) becomes
+is all bold is written `**…**`; a paragraph's left margin becomes leading spaces (one per
+half the body text's height). A table (`hp:tbl`, held by a paragraph) becomes
 TAB-separated rows, each cell's paragraphs joined by spaces, a cell spanning
 rows or columns written once (the others empty, as the text markup has them),
 with a blank line before and after. Each line's origin is the 1-based index of
@@ -21,6 +22,7 @@ from loaders.document.formats import HWPX, KIND, Converted, join
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
+HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$")
 _OUTLINE_STYLE = re.compile(r"^(?:개요|Outline)\s*(\d{1,2})$")
 MAX_XML = 256 * 2**20  # decompressed parts read: a zip bomb stops here
@@ -43,13 +45,13 @@ def convert(data: bytes, name: str) -> Converted:
         raise InputError(f"not a readable HWPX package ({exc})", file=name) from None
     except ET.ParseError as exc:
         raise InputError(f"damaged HWPX (XML: {exc})", file=name) from None
-    levels, bold = _shapes(header)
+    levels, bold, indents = _shapes(header)
     out: list[tuple[str, int | None]] = []
     k = 0
     for root in roots:
         for p in root.findall(f"{HP}p"):
             k += 1
-            _paragraph(p, k, levels, bold, out)
+            _paragraph(p, k, levels, bold, indents, out)
     return join(out, KIND[HWPX])
 
 
@@ -57,13 +59,22 @@ def _read(z: zipfile.ZipFile, part: str):
     return ET.fromstring(z.read(part))
 
 
-def _shapes(header) -> tuple[dict[tuple[str, str], int], set[str]]:
-    """({("para", paraPr id) or ("style", style id): heading level}, bold charPr ids)."""
+def _shapes(header) -> tuple[dict[tuple[str, str], int], set[str], dict[str, int]]:
+    """({("para", paraPr id) or ("style", style id): heading level}, bold charPr ids,
+    {paraPr id: left margin in spaces}). A space is half the body text's height
+    (the character shape of style 0, 바탕글), as a text file's indent is."""
     levels: dict[tuple[str, str], int] = {}
     bold: set[str] = set()
+    indents: dict[str, int] = {}
     if header is None:
-        return levels, bold
+        return levels, bold, indents
+    heights = {cp.get("id", ""): _int(cp, "height", 1000) for cp in header.iter(f"{HH}charPr")}
+    body = next((st.get("charPrIDRef", "0") for st in header.iter(f"{HH}style") if st.get("id") == "0"), "0")
+    en = max(heights.get(body, 1000), 100) / 2
     for pp in header.iter(f"{HH}paraPr"):
+        left = _margin_left(pp)
+        if left > 0:
+            indents[pp.get("id", "")] = round(left / en)
         h = pp.find(f"{HH}heading")
         if h is not None and h.get("type") == "OUTLINE":
             try:
@@ -79,7 +90,18 @@ def _shapes(header) -> tuple[dict[tuple[str, str], int], set[str]]:
     for cp in header.iter(f"{HH}charPr"):
         if cp.find(f"{HH}bold") is not None:
             bold.add(cp.get("id", ""))
-    return levels, bold
+    return levels, bold, indents
+
+
+def _margin_left(pp) -> int:
+    """Left margin (HWPUNIT) of a paragraph shape: the `hp:case` value Hancom reads,
+    else a plain margin, else half the `hp:default` one (kept doubled there)."""
+    for path, scale in ((f"{HP}switch/{HP}case/{HH}margin/{HC}left", 1), (f"{HH}margin/{HC}left", 1),
+                        (f"{HP}switch/{HP}default/{HH}margin/{HC}left", 2)):
+        el = pp.find(path)
+        if el is not None:
+            return _int(el, "value", 0) // scale
+    return 0
 
 
 def _runs_text(p, bold: set[str]) -> tuple[str, bool]:
@@ -107,14 +129,17 @@ def _t_text(t) -> str:
     return "".join(s)
 
 
-def _paragraph(p, k: int, levels, bold, out: list) -> None:
+def _paragraph(p, k: int, levels, bold, indents, out: list) -> None:
     text, is_bold = _runs_text(p, bold)
     if text:
+        indent = indents.get(p.get("paraPrIDRef", ""), 0)
         level = levels.get(("para", p.get("paraPrIDRef", ""))) or levels.get(("style", p.get("styleIDRef", ""))) or 0
         if level:
             text = "#" * min(level, 6) + " " + text
         elif is_bold:
             text = f"**{text}**"
+        elif indent:
+            text = " " * min(indent, 40) + text
         out.append((text, k))
     for run in p.findall(f"{HP}run"):
         for tbl in run.findall(f"{HP}tbl"):

@@ -5,7 +5,9 @@ finder on the drawn cell borders) become TAB-separated rows, with a blank line
 before and after; the text outside them becomes lines. Heading levels come from
 font size ranks: the body size is the size most characters have, and each
 larger size, biggest first, is one `#` more (at most 6); a body-size line set
-all in a bold face is written `**…**`. A line that runs to the right edge of
+all in a bold face is written `**…**`; a plain line starting right of the text's
+left margin (but not as far as a centred line) is indented one space per half
+the body size, as a text file's nested items are. A line that runs to the right edge of
 the text and is followed, close below, by a line of the same size and weight
 not starting with a list marker is a wrapped paragraph and is joined to it.
 A table that ends a page and one that starts the next with as many columns are
@@ -62,8 +64,9 @@ def convert(data: bytes, name: str) -> Converted:
     body = sizes.most_common(1)[0][0] if sizes else 0
     ranks = {s: i + 1 for i, s in enumerate(sorted((s for s in sizes if s > body + 0.5), reverse=True))}
     out: list[tuple[str, int | None]] = []
+    margin = min((it[5] for items in pages for it in items if it[0] == "text"), default=0)
     for no, items in enumerate(pages, 1):
-        _emit(items, no, ranks, out)
+        _emit(items, no, ranks, out, margin, body)
         if no < len(pages) and items and items[-1][0] == "table" and pages[no] and pages[no][0][0] == "table" \
                 and len(items[-1][2][-1:][0] if items[-1][2] else ()) == len(pages[no][0][2][0] if pages[no][0][2] else ()):
             out.append(("", -1))  # a table going on over the page break: no gap (see _emit)
@@ -115,7 +118,7 @@ def _rows(table) -> list[list[str]]:
     return rows
 
 
-def _emit(items: list[tuple], page: int, ranks: dict, out: list) -> None:
+def _emit(items: list[tuple], page: int, ranks: dict, out: list, margin: float, body: float) -> None:
     texts = [it for it in items if it[0] == "text"]
     right = max((it[6] for it in texts), default=0)
     left = min((it[5] for it in texts), default=0)
@@ -150,6 +153,9 @@ def _emit(items: list[tuple], page: int, ranks: dict, out: list) -> None:
             line = f"**{text}**"
         else:
             line = text
+            off = x0 - margin  # indented, not centred: one space per half the body size
+            if body > 0 and 0 < off < 0.4 * width:
+                line = " " * min(round(off / (body / 2)), 40) + line
         out.append((line, page))
         prev = it
 

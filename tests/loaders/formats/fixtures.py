@@ -2,6 +2,7 @@
 
 HWPX: python-hwpx writes the document model of a text (headings as outline
 paragraphs `개요 n`, `**bold**` lines as bold runs, tables as real tables).
+A line's indentation (leading spaces) becomes a left margin of 5 pt a space.
 PDF: the same blocks as HTML (headings h1-h6, tables with borders) printed by
 LibreOffice (`soffice --headless --convert-to pdf`). Files are cached under a
 temporary directory keyed by the text's hash, so a test session makes each once.
@@ -16,29 +17,33 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from loaders.document.model import CIRCLED, Line, Table, read_blocks
+from loaders.document import layout
+from loaders.document.model import CIRCLED, clean_cell, make_line
 
 CACHE = Path(os.environ.get("LGKG_FORMATS_CACHE", Path(tempfile.gettempdir()) / "lgkg-formats"))
 
 
 def _lines(text: str):
-    """(kind, payload) of the text's blocks: ("h", (level, text)), ("p", (text, bold)), ("t", rows)."""
-    _, blocks = read_blocks(text)
-    for b in blocks:
-        if isinstance(b, Table):
-            yield "t", b.rows
-        elif isinstance(b, Line) and b.text:
+    """(kind, payload) of the text's lines and tables, as the layout reads them
+    (nothing joined or dropped): ("h", (level, text)), ("p", (text, bold, indent)),
+    ("t", rows)."""
+    for rb in layout.split(text):
+        if isinstance(rb, layout.RawTable):
+            yield "t", [[clean_cell(c) for c in r] for r in rb.rows]
+            continue
+        b = make_line(rb.no, rb.raw)
+        if b.text:
             s = b.text if not b.marker or b.marker in CIRCLED else f"{b.marker} {b.text}"
             if b.heading:
                 yield "h", (b.heading, s)
             else:
-                yield "p", (s, b.bold)
+                yield "p", (s, b.bold, b.indent)
 
 
 def _key(text_path: Path, kind: str) -> Path:
     h = hashlib.sha256(text_path.read_bytes() + kind.encode() + Path(__file__).read_bytes()).hexdigest()[:16]
     CACHE.mkdir(parents=True, exist_ok=True)
-    return CACHE / f"{text_path.stem}.{h}"
+    return CACHE / f"{text_path.stem}-{h}.x"  # .x: with_suffix() puts the format there
 
 
 def hwpx_of(text_path: Path) -> Path:
@@ -56,6 +61,8 @@ def hwpx_of(text_path: Path) -> Path:
             if x[1]:
                 for run in p.runs:
                     run.bold = True
+            if x[2]:  # one text-file space = half the 10 pt body text = 5 pt
+                doc.set_paragraph_format(paragraph_index=len(doc.paragraphs) - 1, indent_left_mm=x[2] * 5 * 25.4 / 72)
         else:
             rows = x
             n_cols = max(len(r) for r in rows)
@@ -86,7 +93,8 @@ def html_of(text: str) -> str:
             out.append(f"<h{n}>{html.escape(x[1])}</h{n}>")
         elif kind == "p":
             s = html.escape(x[0])
-            out.append(f"<p><b>{s}</b></p>" if x[1] else f"<p>{s}</p>")
+            style = f" style='margin-left: {x[2] * 5}pt'" if x[2] else ""
+            out.append(f"<p{style}><b>{s}</b></p>" if x[1] else f"<p{style}>{s}</p>")
         else:
             out.append("<table border='1' cellpadding='2'>")
             for r in x:

@@ -3,13 +3,12 @@ HWP writer) and PDF (LibreOffice) give the records the text gives, fact type by
 fact type. Where a format cannot carry what the text says the floor is the
 measured agreement and the note says why:
 
-- 000, every format: the text nests a program's details by indentation
-  (`- 창신제1동…` then `  - 소요예산 …`); the fixtures write paragraphs without
-  indentation, so that program (and its 2 budget lines) reads as a detail of
-  the one before. Indentation is not yet carried from HWPX margins / PDF x.
 - 000, PDF: LibreOffice splits the tall `디지털행정과 (4개팀)` row of the duties
   table over a page break (`디지털행` | `정과 (4 개팀)`), so that division's
-  team count is lost.
+  team count is lost (the division itself is found).
+
+Indentation, which the text uses to nest a program's details, travels as a
+paragraph's left margin (HWPX) or a line's x (PDF) and comes back as spaces.
 """
 from __future__ import annotations
 
@@ -27,9 +26,7 @@ MAKERS = {"hwpx": fixtures.hwpx_of, "hwp": fixtures.hwp_of, "pdf": fixtures.pdf_
 
 # (document, format) -> {fact type: facts of the text the format's records miss}
 KNOWN_MISSES = {
-    ("000", "hwpx"): {"programs": 1, "budget_lines": 2},
-    ("000", "hwp"): {"programs": 1, "budget_lines": 2},
-    ("000", "pdf"): {"programs": 1, "budget_lines": 2, "divisions": 1},
+    ("000", "pdf"): {"divisions": 1},
 }
 
 
