@@ -151,3 +151,58 @@ def test_missing_extra_names_it(monkeypatch, tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         read_source(p)
     assert "lgkg[formats]" in str(exc.value) and str(p) in str(exc.value)
+
+
+# -- the casebook --------------------------------------------------------------
+# The casebook's text comes from a converter that writes a paragraph as several
+# lines and puts a blank line between paragraphs; the fixtures write each text
+# line as a paragraph (headings, bold and tables as they are), so free text that
+# the casebook loader joins from wrapped lines (an entry's sections and
+# highlights, an outcome's label) is split differently. Everything else is
+# compared whole; the floors are what was measured.
+CASEBOOK = "002_1883cbad05eb4de7"
+FREE_TEXT = {"Entry": ("sections", "highlights")}
+# format -> {record type: (records of the text found, of how many)}
+CASEBOOK_FLOORS = {
+    "hwpx": {"Outcome": (258, 265)},
+    "pdf": {"Adoption": (36, 37), "Outcome": (257, 265)},
+}
+
+
+def _casebook_facts(records) -> dict:
+    import dataclasses
+    from collections import Counter
+
+    from loaders.records import DocumentInfo, ExtractionCheck
+    from tests.loaders.workreport.facts import norm
+
+    def strip(v):  # lines and keys made from lines differ between formats
+        if isinstance(v, dict):
+            return {k: strip(x) for k, x in v.items() if "line" not in k and "key" not in k}
+        if isinstance(v, list | tuple):
+            return [strip(x) for x in v]
+        return v
+
+    out: dict = {}
+    for r in records:
+        if isinstance(r, DocumentInfo | ExtractionCheck):
+            continue
+        kind = type(r).__name__
+        d = {k: v for k, v in strip(dataclasses.asdict(r)).items() if k not in FREE_TEXT.get(kind, ())}
+        out.setdefault(kind, Counter())[norm(repr(sorted(d.items())))] += 1
+    return out
+
+
+@pytest.mark.slow  # python-hwpx writes the 13,000-line casebook in ~40 s
+@pytest.mark.parametrize("fmt", ["hwpx", "pdf"])
+def test_casebook_records_agree_with_text(fmt: str) -> None:
+    _need(fmt)
+    text = SOURCES / f"{CASEBOOK}.txt"
+    want = _casebook_facts(load_records(text))
+    got = _casebook_facts(load_records(MAKERS[fmt](text)))
+    assert set(got) == set(want)
+    for kind, exp in want.items():
+        tp = sum((exp & got[kind]).values())
+        n = sum(exp.values())
+        floor = CASEBOOK_FLOORS[fmt].get(kind, (n, n))
+        assert floor[1] == n and tp >= floor[0], (kind, tp, n, sum(got[kind].values()))
