@@ -75,7 +75,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise EncodingError(f"this is {what}, not a text document: convert it to text first", file=name)
+            raise EncodingError(f"this is {what}, not a text document: save it as PDF, HWPX or text", file=name)
     if data.startswith(b"\xef\xbb\xbf"):
         text, enc = _strict(data[3:], "utf-8", name), "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
