@@ -206,3 +206,25 @@ def test_casebook_records_agree_with_text(fmt: str) -> None:
         n = sum(exp.values())
         floor = CASEBOOK_FLOORS[fmt].get(kind, (n, n))
         assert floor[1] == n and tp >= floor[0], (kind, tp, n, sum(got[kind].values()))
+
+
+def test_cli_ingests_pdf_and_hwpx(tmp_path: Path) -> None:
+    """The README's commands: `kg ingest` of a PDF and an HWPX, then the store
+    holds their facts with the page / paragraph beside the line."""
+    _need("pdf")
+    from typer.testing import CliRunner
+
+    from kg.cli.main import app
+
+    pdf = tmp_path / "report_pdf.pdf"
+    pdf.write_bytes(fixtures.pdf_of(SOURCES / "004_845debc1c9c51afa.txt").read_bytes())
+    hwpx = tmp_path / "report_hwpx.hwpx"
+    hwpx.write_bytes(fixtures.hwpx_of(SOURCES / "001_3a47f10a3fb60216.txt").read_bytes())
+    store = tmp_path / "store"
+    res = CliRunner().invoke(app, ["ingest", str(pdf), str(hwpx), "--store", str(store)])
+    assert res.exit_code == 0, res.output
+    q = ("PREFIX lgkg: <https://w3id.org/lgkg/ontology#> SELECT ?p (COUNT(*) AS ?n) "
+         "WHERE { GRAPH ?g { ?s ?p ?o FILTER(?p IN (lgkg:sourcePage, lgkg:sourceParagraph)) } } GROUP BY ?p")
+    res = CliRunner().invoke(app, ["sparql", q, "--store", str(store), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert "sourcePage" in res.output and "sourceParagraph" in res.output
