@@ -95,6 +95,13 @@ class _Builder:
             self.add(node, LGKG.sourceLine, self.lit(rec.line))
         if getattr(rec, "line_end", None):
             self.add(node, LGKG.sourceLineEnd, self.lit(rec.line_end))
+        origin = self.doc.origin
+        if origin:
+            line = getattr(rec, "line", 0)
+            at = origin[line - 1] if 0 < line <= len(origin) else None
+            if at is not None:
+                prop = LGKG.sourcePage if self.doc.origin_kind == "page" else LGKG.sourceParagraph
+                self.add(node, prop, self.lit(at))
 
     def concept(self, scheme: str, label: str | None) -> URIRef | None:
         """A scheme concept; a label the scheme lacks becomes a new concept here."""

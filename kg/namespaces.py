@@ -120,6 +120,8 @@ class LGKG(DefinedNamespace):
     sourceAgency: URIRef  # source agency
     sourceLine: URIRef  # source line
     sourceLineEnd: URIRef  # source line end
+    sourcePage: URIRef  # source page
+    sourceParagraph: URIRef  # source paragraph
     staffGrade: URIRef  # staff grade
     staffingOf: URIRef  # staffing of
     subject: URIRef  # subject

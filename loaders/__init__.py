@@ -1,9 +1,10 @@
 """Loaders: source document -> records -> triples.
 
 `read_source(path)` is the only function that reads a file; `load_records(path)`
-reads one and returns its records. It decodes the bytes
-(UTF-8, UTF-8 with BOM, UTF-16, CP949/EUC-KR), picks the genre whose loader is
-most confident, and chains parse -> extract: records out (kg.mapping makes triples).
+reads one and returns its records. It decodes the bytes (UTF-8, UTF-8 with BOM,
+UTF-16, CP949/EUC-KR) or converts a PDF, HWPX or HWP into the document model's
+markup (loaders.document.formats), picks the genre whose loader is most confident,
+and chains parse -> extract: records out (kg.mapping makes triples).
 """
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ MIN_CONFIDENCE = 0.5
 # before being read. LGKG_MAX_DOC_MB raises (or lowers) the limit.
 MAX_DOC_MB = 4.0
 MAX_DOC_ENV = "LGKG_MAX_DOC_MB"
+# PDF, HWPX and HWP carry fonts and pictures: the file may be this many times the
+# limit; the text converted from it must stay within the limit itself.
+BINARY_SUFFIXES = (".pdf", ".hwpx", ".hwp")
+BINARY_FACTOR = 8
 
 _MAGIC = {
     b"%PDF": "a PDF file",
@@ -41,7 +46,10 @@ class Source:
     path: Path
     text: str
     sha256: str
-    encoding: str
+    encoding: str  # or the format a document was converted from: "pdf", "hwpx", "hwp"
+    # PDF/HWPX/HWP: what each line of `text` came from (loaders.document.formats)
+    origin_kind: str | None = None
+    origin: tuple[int | None, ...] = ()
 
     @property
     def doc_id(self) -> str:
@@ -67,7 +75,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise EncodingError(f"this is {what}, not a text document: convert it to text first", file=name)
+            raise EncodingError(f"this is {what}, not a text document: save it as PDF, HWPX or text", file=name)
     if data.startswith(b"\xef\xbb\xbf"):
         text, enc = _strict(data[3:], "utf-8", name), "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -176,6 +184,8 @@ def read_source(path: str | Path) -> Source:
         if not stat.S_ISREG(info.st_mode):
             raise InputError("not a regular file (a device or pipe?)", file=str(path))
         limit = max_doc_mb()
+        if path.suffix.lower() in BINARY_SUFFIXES:
+            limit *= BINARY_FACTOR  # fonts and images: the text inside is checked below
         if info.st_size > limit * 2**20:
             raise InputError(
                 f"{info.st_size / 2**20:.3g} MB is more than the {limit:g} MB a document may have "
@@ -191,8 +201,19 @@ def read_source(path: str | Path) -> Source:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
     if not data.strip():
         raise InputError("empty document", file=str(path))
-    text, enc = decode(data, str(path))
-    return Source(path, text, hashlib.sha256(data).hexdigest(), enc)
+    from loaders.document import formats
+
+    fmt = formats.sniff(data, str(path))
+    if fmt is None:
+        text, enc = decode(data, str(path))
+        return Source(path, text, hashlib.sha256(data).hexdigest(), enc)
+    conv = formats.convert(fmt, data, str(path))
+    if len(conv.text.encode()) > max_doc_mb() * 2**20:
+        raise InputError(f"the text of this {fmt.upper()} is more than the {max_doc_mb():g} MB a document may have "
+                         f"(set {MAX_DOC_ENV} to raise the limit)", file=str(path))
+    if not conv.text.strip():
+        raise InputError(f"no text in this {fmt.upper()} document", file=str(path))
+    return Source(path, conv.text, hashlib.sha256(data).hexdigest(), fmt, conv.kind, conv.origin)
 
 
 def genre_module(name: str):
@@ -213,7 +234,13 @@ def detect_genre(text: str, name: str = "<text>"):
 
 def extract_source(src: Source, genre: str | None = None) -> list:
     module = genre_module(genre) if genre else detect_genre(src.text, str(src.path))
-    return module.extract_text(src.text, file_name=src.path.name, doc_id=src.doc_id, sha256=src.sha256)
+    records = module.extract_text(src.text, file_name=src.path.name, doc_id=src.doc_id, sha256=src.sha256)
+    if src.origin_kind and records:
+        import dataclasses
+
+        records = list(records)
+        records[0] = dataclasses.replace(records[0], origin_kind=src.origin_kind, origin=src.origin)
+    return records
 
 
 def load_records(path: str | Path, genre: str | None = None) -> list:

@@ -45,6 +45,10 @@ class DocumentInfo:
     reference_date: str | None = None  # ISO date used to pick agency names
     line: int = 1
     line_end: int | None = None
+    # a document converted from PDF/HWPX/HWP: origin[line - 1] is the page
+    # ("page") or top-level paragraph ("paragraph") the line came from
+    origin_kind: str | None = None
+    origin: tuple[int | None, ...] = ()
 
 
 @dataclass(frozen=True)

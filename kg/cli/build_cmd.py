@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def build(
         store: Optional[Path] = StoreOpt,
-        sources: Optional[List[Path]] = typer.Argument(None, help="documents (default: the bundled data/sources/*.txt)"),
+        sources: Optional[List[Path]] = typer.Argument(None, help="documents: text, PDF, HWPX or HWP (default: the bundled data/sources/*.txt)"),
         report_fmt: Optional[str] = ReportOpt,
     ):
         """Build the store from scratch: ontology, vocabularies, gazetteer and every document."""
@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def ingest(
-        files: List[Path] = typer.Argument(..., help="source documents (text; work reports or casebooks)"),
+        files: List[Path] = typer.Argument(..., help="source documents (text, PDF, HWPX or HWP; work reports or casebooks)"),
         store: Optional[Path] = StoreOpt,
         report_fmt: Optional[str] = ReportOpt,
     ):
