@@ -306,24 +306,12 @@ def _lines(node: Node):
             yield e
 
 
-def node_budget(node: Node, entries: list[Entry] | None = None) -> tuple[Line | None, str | None, str | None]:
-    """(line, value, fiscal year) of the node's budget: the last item-level total, else the first.
-    `entries`: the node's line entries when the caller has them already."""
-    hits = []
-    if entries is None:
-        entries = list(_lines(node))
-    for i, e in enumerate(entries):
-        kv = e.block.kv()
-        if kv and units.is_budget_key(kv[0]):
-            value = kv[1]
-            if not value and i + 1 < len(entries):
-                value = entries[i + 1].block.text
-            hits.append((e, value, units.strip_year(kv[0])[0]))
-    if not hits:
-        return None, None, None
-    tops = [h for h in hits if h[0].top]
-    e, value, year = tops[-1] if node.kind == "item" and tops else hits[0]
-    return e.block, value, year
+def primary_budget(node: Node, stated: list[tuple[Entry, str, str | None]]) -> tuple | None:
+    """The statement that gives a program its total: the last item-level one, else the first."""
+    if not stated:
+        return None
+    tops = [h for h in stated if h[0].top]
+    return tops[-1] if node.kind == "item" and tops else stated[0]
 
 
 def node_period(node: Node, ref_year: int | None, entries: list[Entry] | None = None) -> tuple[str | None, str | None]:
@@ -451,9 +439,9 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
 def make_program(node: Node, key: str, parent_key: str | None, ctx: Context):
     title, status = split_status(nfc(_TITLE_LEADERS.sub("", node.title)))
     entries = list(_lines(node))
-    bline, value, year = node_budget(node, entries)
     stated = budget_statements(node, entries)
-    primary = next((st for st in stated if st[0].block is bline), None)
+    primary = primary_budget(node, stated)
+    value, year = (primary[1], primary[2]) if primary else (None, None)
     amount, src_stmt, sources = reconcile_budget(stated, primary, ctx, title)
     non_budget = bool(value and "비예산" in value)
     start, end = node_period(node, ctx.ref_year, entries)
