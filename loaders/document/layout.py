@@ -77,9 +77,57 @@ def _html_rows(fragment: str) -> list[list[str]]:
     return rows
 
 
+_GAP = re.compile(r"\s{2,}")
+_BARE_PIPE_ROW = re.compile(r"^[^|#\n][^|\n]*\|[^|\n]*\|")
+_LIST_START = tuple("□■○●◦·•-※▶ㅇ①②③④⑤⑥⑦⑧⑨")
+
+
+def aligned_cells(line: str) -> list[str] | None:
+    """Cells of a row a PDF converter laid out with spaces (3+ columns, 2+ spaces apart).
+
+    >>> aligned_cells("   계                11        94         92         -2")
+    ['계', '11', '94', '92', '-2']
+    >>> aligned_cells(" 1. 조직 및 인력        (2024. 5. 31. 기준)") is None
+    True
+    """
+    s = line.strip()
+    if not s or s.startswith(_LIST_START) or s.startswith("#") or "\t" in s or "|" in s:
+        return None
+    cells = _GAP.split(s)
+    return cells if len(cells) >= 3 else None
+
+
+def bare_pipe_cells(line: str) -> list[str] | None:
+    """`구분 | 계 | 국비`: a pipe row without the outer pipes (2+ inner pipes)."""
+    s = line.strip()
+    if s.startswith("#") or s.count("|") < 2 or not _BARE_PIPE_ROW.match(s):
+        return None
+    return [c.strip() for c in s.strip("|").split("|")]
+
+
+def _space_tables(lines: list[str]) -> dict[int, list[str]]:
+    """Row cells by line index for runs of 2+ consecutive space-aligned or bare-pipe rows."""
+    rows: dict[int, list[str]] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        run: list[tuple[int, list[str]]] = []
+        while j < len(lines):
+            cells = aligned_cells(lines[j]) or bare_pipe_cells(lines[j])
+            if cells is None:
+                break
+            run.append((j, cells))
+            j += 1
+        if len(run) >= 2:
+            rows.update(run)
+        i = max(j, i + 1)
+    return rows
+
+
 def split(text: str) -> list[RawLine | RawTable]:
     """Blocks of a document: lines and tables, furniture blanked, line numbers kept."""
     lines = text.split("\n")
+    spaced = _space_tables(lines) if ("   " in text or "|" in text) else {}
     blocks: list[RawLine | RawTable] = []
     table: RawTable | None = None  # the table the next row may continue
     separator = 0  # line number of the last pipe header separator
@@ -102,6 +150,8 @@ def split(text: str) -> list[RawLine | RawTable]:
         cells = None
         if "\t" in raw and raw.strip():
             cells = raw.split("\t")
+        elif i in spaced:
+            cells = spaced[i]
         elif "|" in raw:
             cells = pipe_cells(raw)
             if cells is not None and _PIPE_SEPARATOR.fullmatch(raw.strip()):
