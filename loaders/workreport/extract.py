@@ -18,8 +18,8 @@ _TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
 _ALL_DIGITS = re.compile(r"\d+")
 _GRADE = re.compile(r"\d급")
 _PROSE_STAFF = re.compile(r"정\s*원\s*(\d[\d,]*)\s*명?\s*[\[(（/,]?\s*현\s*원\s*(\d[\d,]*)\s*명?")
-_PAIR = re.compile(r"(\d[\d,]*)\s*[(（\[]\s*(\d[\d,]*)\s*[)）\]]")
-_PAIRED_LEGEND = re.compile(r"정원[(（\[]현원[)）\]]")
+_PAIR = re.compile(r"(\d[\d,]*)\s*(?:[(（\[]\s*(\d[\d,]*)\s*[)）\]]|/\s*(\d[\d,]*))")
+_PAIRED_LEGEND = re.compile(r"정원(?:[(（\[]현원[)）\]]|/현원)")
 _TOTALS = ("계", "합계", "총계", "소계")
 _TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*팀\s*(?:$|[(,])")
 _GRADE_RANGE = re.compile(r"\d급|\d~\d급")
@@ -77,6 +77,17 @@ def section_teams(doc: Document) -> dict[str, int]:
     known = set(doc.division_names)
     for ln in doc.lines:
         kv = ln.kv() if ln.text and "\t" not in ln.raw else None
+        if kv:  # `○ 자치행정과(4팀) : …`, `ㅇ 기획담당관 : 기획팀, 평가팀, 인구정책팀`
+            name = units.division_name(kv[0], offices=True)
+            if name in known:
+                count = units.team_count(kv[0])
+                items = [x for x in re.split(r"[,，、]\s*", kv[1]) if x.strip()]
+                listed = [x for x in items if units.compact(x).endswith("팀")]
+                if count is None and len(listed) >= 2 and len(listed) == len(items):
+                    count = len(listed)
+                if count is not None:
+                    out.setdefault(name, count)
+                continue
         if kv and any(w in kv[0] for w in ("조직", "팀현황", "하부조직")):
             m = _TEAM_ONLY.match(kv[1])
             unit = division_at(doc, ln.no)
@@ -192,7 +203,9 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
         if ln.text and "\t" not in ln.raw and "현원" in ln.text and "정원" in ln.text:
             m = _PROSE_STAFF.search(ln.text)
             if m:
-                unit = doc.unit_at(ln.no, ctx.bureau)
+                kv = ln.kv()
+                named = units.division_name(kv[0], offices=True) if kv else None
+                unit = named if named in known else doc.unit_at(ln.no, ctx.bureau)
                 as_of = _as_of_near(ctx, ln.no)
                 put(unit, None, "authorized", _count(m.group(1)), ln.no, as_of)
                 put(unit, None, "current", _count(m.group(2)), ln.no, as_of)
@@ -246,7 +259,7 @@ def _paired_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put
                     continue
                 unit = row_unit
             put(unit, grade, "authorized", _count(m.group(1)), no, as_of)
-            put(unit, grade, "current", _count(m.group(2)), no, as_of)
+            put(unit, grade, "current", _count(m.group(2) or m.group(3)), no, as_of)
 
 
 def _column_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put) -> None:

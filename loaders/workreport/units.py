@@ -102,6 +102,8 @@ def collect_division_names(lines, blocks) -> list[str]:
             add(division_name(ln.text))
         elif not ln.marker and not ln.heading and len(t) <= 14 and division_name(t) == t and not ln.kv():
             add(t)  # a line that is nothing but a division's name is its section's title
+        elif ln.kv() and "팀" in ln.kv()[0] and team_count(ln.kv()[0]) is not None:
+            add(division_name(ln.kv()[0]))  # `○ 자치행정과(4팀) : 자치행정팀, …` in the organisation
         elif (ln.heading or ln.bold or t[:1] in _BRACKETS) and not ln.marker and len(t) <= 24:
             bare = _SECTION_NUMBER.sub("", t).strip(_BRACKETS)
             if bare != t and not _DIGIT.search(bare):
