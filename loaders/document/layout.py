@@ -89,31 +89,18 @@ def aligned_cells(line: str) -> list[str] | None:
     ['계', '11', '94', '92', '-2']
     >>> aligned_cells(" 1. 조직 및 인력        (2024. 5. 31. 기준)") is None
     True
+    >>> aligned_cells("   구  분      계     4급     5급")
+    ['구분', '계', '4급', '5급']
     """
     s = line.strip()
     if not s or s.startswith(_LIST_START) or s.startswith("#") or "\t" in s or "|" in s:
         return None
-    cells = _merge_spaced(_GAP.split(s))
+    cells = _GAP.split(_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), s))
     return cells if len(cells) >= 3 else None
 
 
-def _merge_spaced(cells: list[str]) -> list[str]:
-    """`구  분`, `정  원`: a letter-spaced word split at its double spaces is one cell.
-
-    >>> _merge_spaced(["정", "원", "94", "1"])
-    ['정원', '94', '1']
-    """
-    out: list[str] = []
-    spaced = False  # the last cell was built from single syllables
-    for c in cells:
-        single = len(c) == 1 and "가" <= c <= "힣"
-        if single and out and (spaced or (len(out[-1]) == 1 and "가" <= out[-1] <= "힣")):
-            out[-1] += c
-            spaced = True
-            continue
-        out.append(c)
-        spaced = False
-    return out
+# `구  분`, `정  원`: single syllables one or two spaces apart are one letter-spaced word
+_LETTER_SPACED = re.compile(r"(?<![가-힣])[가-힣](?: {1,2}[가-힣](?![가-힣]))+")
 
 
 def bare_pipe_cells(line: str) -> list[str] | None:

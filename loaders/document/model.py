@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from loaders.document import layout
 from loaders.text import nfc
 
-MARKERS = "□■○●◦◎▶▸►◆◇※-·•∙ㆍ▷◇➊"
+MARKERS = "□■○●◦◎▶▸►◆◇※-·•∙ㆍ▷◇➊ㅇ"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _LEADERS = re.compile(r"(?:\.{3,}|-{3,}|…{2,}|·{3,})\s*\d{1,3}\s*$")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.|]\s*|\s+)(?P<t>\S.*)$")
@@ -140,8 +140,8 @@ def make_line(no: int, raw: str) -> Line:
         s = s.replace("**", "")
     s = " ".join(_normalize("NFC", s).split())  # = nfc(s)
     marker = None
-    if s and s[0] in _MARKER_SET:  # = _MARK.match(s)
-        marker = s[0]
+    if s and s[0] in _MARKER_SET and (s[0] != "ㅇ" or s[1:2] == " "):  # `ㅇ 항목`: the jamo as a bullet
+        marker = "○" if s[0] == "ㅇ" else s[0]
         if marker not in CIRCLED:
             s = s[1:].strip()
     return Line(no, raw, s, marker, heading, bold, indent)
@@ -261,6 +261,7 @@ def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
 
 KOREAN_ORDINALS = "가나다라마바사아자차카타파하"
 _ORDINALS = (
+    ("roman_hyphen", re.compile(r"^(?P<g>[IVXⅠ-Ⅹ]{1,4})\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
     ("digit_hyphen", re.compile(r"^(?P<g>\d{1,2})\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
     ("digit_paren", re.compile(r"^(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
     ("paren_digit", re.compile(r"^\(\s*(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
@@ -281,7 +282,7 @@ def ordinal(ln: Line) -> tuple[str, int, str] | None:
     if ln.marker or not ln.text:
         return None
     c = ln.text[:1]
-    if not (c.isdigit() or c == "(" or "가" <= c <= "하"):
+    if not (c.isdigit() or c == "(" or "가" <= c <= "하" or c in "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"):
         return None
     for style, rx in _ORDINALS:
         m = rx.match(ln.text)

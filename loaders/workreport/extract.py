@@ -319,10 +319,15 @@ def _lines(node: Node):
             yield e
 
 
-def primary_budget(node: Node, stated: list[tuple[Entry, str, str | None]]) -> tuple | None:
-    """The statement that gives a program its total: the last item-level one, else the first."""
+def primary_budget(node: Node, stated: list[tuple[Entry, str, str | None]], year: str | None = None) -> tuple | None:
+    """The statement that gives a program its total: one keyed by the report's year
+    (`2024년 사업비 : 40억원`, not the multi-year `총사업비`), else the last item-level
+    one, else the first."""
     if not stated:
         return None
+    of_year = [h for h in stated if year and h[2] == year]
+    if of_year:
+        return of_year[-1]
     tops = [h for h in stated if h[0].top]
     return tops[-1] if node.kind == "item" and tops else stated[0]
 
@@ -453,7 +458,7 @@ def make_program(node: Node, key: str, parent_key: str | None, ctx: Context):
     title, status = split_status(nfc(_TITLE_LEADERS.sub("", node.title)))
     entries = list(_lines(node))
     stated = budget_statements(node, entries)
-    primary = primary_budget(node, stated)
+    primary = primary_budget(node, stated, ctx.year)
     value, year = (primary[1], primary[2]) if primary else (None, None)
     amount, src_stmt, sources = reconcile_budget(stated, primary, ctx, title)
     non_budget = bool(value and "비예산" in value)

@@ -386,6 +386,13 @@ def build(text: str) -> Document:
         if _opens_sub(blocks, i, b):
             st.sub = _new_sub(st.item, b.text, b)
             continue
+        kv = b.kv()
+        if kv and kv[0] in _DEPT_KEYS and st.item is not None:  # `담당부서 : 시민소통과 (시민참여팀)`
+            named = units.division_name(kv[1].split("(")[0].split()[0] if kv[1].split() else "", offices=True)
+            if named:
+                st.item.division = named
+                for ch in st.item.children:
+                    ch.division = named
         top = bool(b.marker in ("□", "■") or b.heading or b.bold)
         if not top and b.marker is None and b.indent == 0 and st.sub is not None and is_label(b) \
                 and _LABEL.match(b.compact):
@@ -492,6 +499,10 @@ def _new_sub(item: Node, title: str, ln: Line) -> Node:
     return node
 
 
+_OWN_DIVISION = re.compile(r"\s*[(（]\s*([가-힣A-Za-z0-9·]{2,14})\s*[)）]\s*$")
+_DEPT_KEYS = ("담당부서", "주관부서", "소관부서", "담당과", "주관과", "부서")
+
+
 def _place(nodes: list[Node], st: _State, nt: tuple[int, str], ln: Line) -> None:
     """A numbered heading starts an item, or a numbered sub-item when the
     numbering restarts (or continues a restarted run) inside an item."""
@@ -515,7 +526,11 @@ def _place(nodes: list[Node], st: _State, nt: tuple[int, str], ln: Line) -> None
         if n <= (item.number or 0):
             _add(st, Entry(ln, item.label, True), ln.no)
             return
-    node = Node("item", title, ln.no, ln.no, n, st.division)
+    division = st.division
+    m = _OWN_DIVISION.search(title)
+    if m and units.division_name(m.group(1), offices=True):  # `Ⅰ-1 주민자치회 … (자치행정과)`
+        division, title = units.division_name(m.group(1), offices=True), title[:m.start()].strip()
+    node = Node("item", title, ln.no, ln.no, n, division)
     nodes.append(node)
     st.reset()
     st.item = node
