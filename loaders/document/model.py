@@ -294,6 +294,9 @@ def ordinal(ln: Line) -> tuple[str, int, str] | None:
                 number = KOREAN_ORDINALS.index(n) + 1
             else:
                 number = int(n)
+            group = m.groupdict().get("g")
+            if group:  # `Ⅱ-1`, `2-1`: a new group is a new run, never a restart inside an item
+                number += 100 * (int(group) if group.isdigit() else _roman_value(group))
             title = m.group("t").strip(" |")
             if len(title) < 3 or _NOT_ORDINAL_TITLE.match(title):
                 return None
@@ -346,3 +349,17 @@ def _numbered(ln: Line) -> tuple[int, str] | None:
 def is_leader_line(ln: Line | None) -> bool:
     """A TOC line: the title, leaders and a page number (`제목 ..... 4`)."""
     return ln is not None and bool(_LEADERS.search(ln.text))
+
+
+
+def _roman_value(text: str) -> int:
+    """`Ⅱ` or `II` -> 2 (up to 10)."""
+    single = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+    if len(text) == 1 and text in single:
+        return single.index(text) + 1
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = values.get(a, 0)
+        total += -v if values.get(b, 0) > v else v
+    return total
