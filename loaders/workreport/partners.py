@@ -69,9 +69,13 @@ def _find(header: list[str], seg: list[int], names: tuple[str, ...], prefix: boo
 
 def _twinning_tables(doc: Document):
     for t in doc.tables:
-        header = [_c(h) for h in t.rows[0]]
+        header = [_c(h).split("(")[0] for h in t.rows[0]]  # `도시명(국가)`: the city column
         if any(h in _CITY_H for h in header):
             yield t, header
+
+
+_DOMESTIC = ("국내", "대한민국", "한국", "-", "")
+_CITY_COUNTRY = re.compile(r"^(?P<city>.+?)\s*[(（]\s*(?P<country>[가-힣]{2,10})\s*[)）]$")
 
 
 def extract_sister_cities(doc: Document, issuer: Party | None, res) -> list[SisterCity]:
@@ -98,6 +102,11 @@ def extract_sister_cities(doc: Document, issuer: Party | None, res) -> list[Sist
                 if not city or re.fullmatch(r"[\d\s.,-]+", city) or city in ("계", "합계"):
                     continue
                 country = _c(_cell(row, country_i)) or None
+                cc = _CITY_COUNTRY.match(city)
+                if cc and places.is_country(cc.group("country")):  # `샌안토니오시(미국)`
+                    city, country = cc.group("city"), cc.group("country")
+                if country in _DOMESTIC:
+                    country = None
                 partner = (Party(city, country=country, name=city) if country
                            else res.party(city, context=None))
                 ident = partner.code or f"{country}:{city}"
@@ -253,7 +262,8 @@ _PROSE = re.compile(
     r"(?:[가-힣·]{1,10}\s+){0,3}(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
 )
 _ORG_SUFFIX = re.compile(
-    r"(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|회의소|경찰서|소방서|"
+    r"(?:공사|공단|은행|금고|대학교|대학원|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|회의소|경찰서|소방서|"
+    r"전당|박물관|미술관|도서관|문화원|체육회|우체국|대사관|영사관|회관|"
     r"교육청|교육지원청|청|처|부|위원회|그룹|전자|통신|카드|보험|증권|㈜|\(주\)|주식회사)$|^(?:㈜|\(주\)|주식회사)|^[A-Z][A-Za-z&\-]{1,}$"
 )
 
@@ -298,6 +308,10 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
             return None  # `관내 지역본부와`, `지역 대학교 산학협력단과`: no name before the branch
         name = f"{prev.group(1)} {name}"
     elif (re.fullmatch(r"[가-힣]+", name) and len(name) < 3) or _BARE_TYPE.fullmatch(name):
+        prev = _PREV_WORD.search(before)
+        gov = res.party(f"{prev.group(1)} {name}", context=issuer.code, strict=True) if prev else None
+        if gov is not None and gov.code and gov.code != issuer.code:
+            return gov  # `대전광역시 동구와 …`: a government named in two words
         return None  # `관내 대학과`, `관할 경찰서와`: a kind of body, not a named one
     p = _party(name, issuer, res, issuer_names)
     if p is None or p.code:
@@ -445,7 +459,11 @@ _EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<awarder>[가-�
                    r"(?P<name>[^:：()]{2,40}?(?:평가|경진대회|대회|공모전|대상|시상))\s*결과\s*[:：]\s*(?P<res>.+)$")
 _PRIZE = re.compile(r"(?P<name>[^,()]{3,60}?)\s*['‘\"“]?(?P<grade>" + _GRADE_RE + r")['’\"”]?\s*(?:수상|선정|획득)")
 # `민원서비스 종합평가 '가'등급 달성`, `청렴도 평가 2등급`: a rating as written
-_RATING = re.compile(r"(?P<name>[^,()]{3,60}?평가)\s*(?:결과\s*)?[:：]?\s*['‘\"“]?(?P<grade>[가-마SABCD1-5])['’\"”]?\s*등급")
+_RATING = re.compile(r"(?P<name>[^,()]{3,60}?평가)\s*(?:결과\s*)?[:：]?\s*['‘\"“「]?(?P<grade>[가-마SABCD1-5])['’\"”」]?\s*등급")
+# `’23년 행정안전부 지방재정 신속집행 평가 최우수`: an evaluation and its result, no `결과 :`
+_EVAL_BARE = re.compile(r"(?P<name>[^,():：]{3,60}?평가)\s+['‘\"“「]?(?P<grade>" + "|".join(_GRADES) + r")['’\"”」]?\s*(?:기관)?\s*$")
+_LEAD_YEAR = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년\s*")
+_LEAD_BODY = re.compile(r"^([가-힣]{2,12}(?:부|처|청|위원회)|[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시))\s+")
 _GRADE_IN = re.compile(r"(" + _GRADE_RE + r")")
 _PREV_GRADE = re.compile(r"\(\s*['’‘]?(\d{2,4})\s*년?\s*[:：]\s*(" + _GRADE_RE + r")\s*\)")
 _TOP_GRADE = re.compile(r"(?:우수기관|최우수기관)")
@@ -465,7 +483,30 @@ def _awarder_in(text: str, name: str) -> str | None:
     return lead.group(1) if lead else None
 
 
+def _lead(award: Award) -> Award:
+    """`2023년 문화체육관광부 대한민국 스포츠산업대상`: the year and the awarder that
+    lead an award's name are its date and awarder, not its name."""
+    name, date, awarder = award.award, award.date, award.awarder
+    m = _LEAD_YEAR.match(name)
+    if m:
+        y = m.group(1)
+        date = date or (y if len(y) == 4 else "20" + y)
+        name = name[m.end():]
+    m = _LEAD_BODY.match(name)
+    if m and len(name) - m.end() >= 3:
+        awarder = awarder or m.group(1)
+        if awarder == m.group(1):
+            name = name[m.end():]
+    if (name, date, awarder) == (award.award, award.date, award.awarder):
+        return award
+    return Award(award.recipient, name, award.grade, awarder, date, award.subject, award.line, award.line_end)
+
+
 def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
+    return [_lead(a) for a in _awards(doc, issuer, ref_year)]
+
+
+def _awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
     if issuer is None:
         return []
     out: list[Award] = []
@@ -502,6 +543,11 @@ def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) ->
             if pm:
                 date = parse_date(pm.group(1), ref_year)
             out.append(Award(issuer, name, m.group("grade"), _awarder_in(text[m.end():], name), date, None, ln.no))
+            continue
+        m = _EVAL_BARE.search(text) if evaluation and "결과" not in text else None
+        if m:
+            name = nfc(_LEAD_JUNK.sub("", m.group("name")))
+            out.append(Award(issuer, name, m.group("grade"), None, None, None, ln.no))
             continue
         m = _RATING.search(text) if evaluation and "등급" in text else None
         if m:
