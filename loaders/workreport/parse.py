@@ -500,7 +500,7 @@ def _new_sub(item: Node, title: str, ln: Line) -> Node:
 
 
 _OWN_DIVISION = re.compile(r"\s*[(（]\s*([가-힣A-Za-z0-9·]{2,14})\s*[)）]\s*$")
-_DEPT_KEYS = ("담당부서", "주관부서", "소관부서", "담당과", "주관과", "부서")
+_DEPT_KEYS = labels.words("dept_key")
 
 
 def _place(nodes: list[Node], st: _State, nt: tuple[int, str], ln: Line) -> None:

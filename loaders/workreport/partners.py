@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.lexicon import places
+from loaders.lexicon import labels, places
 from loaders.fields import selections
 from loaders.records import Agreement, Award, Discount, GrantSelection, Party, SisterCity
 from loaders.text import BRANCH, nfc, parse_date
@@ -74,7 +74,7 @@ def _twinning_tables(doc: Document):
             yield t, header
 
 
-_DOMESTIC = ("국내", "대한민국", "한국", "-", "")
+_DOMESTIC = (*labels.words("domestic_country"), "-", "")
 _CITY_COUNTRY = re.compile(r"^(?P<city>.+?)\s*[(（]\s*(?P<country>[가-힣]{2,10})\s*[)）]$")
 
 
@@ -262,8 +262,8 @@ _PROSE = re.compile(
     r"(?:[가-힣·]{1,10}\s+){0,3}(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
 )
 _ORG_SUFFIX = re.compile(
-    r"(?:공사|공단|은행|금고|대학교|대학원|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|회의소|경찰서|소방서|"
-    r"전당|박물관|미술관|도서관|문화원|체육회|우체국|대사관|영사관|회관|"
+    r"(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|회의소|경찰서|소방서|"
+    + labels.or_regex("org_suffix") + "|"
     r"교육청|교육지원청|청|처|부|위원회|그룹|전자|통신|카드|보험|증권|㈜|\(주\)|주식회사)$|^(?:㈜|\(주\)|주식회사)|^[A-Z][A-Za-z&\-]{1,}$"
 )
 
@@ -463,7 +463,7 @@ _RATING = re.compile(r"(?P<name>[^,()]{3,60}?평가)\s*(?:결과\s*)?[:：]?\s*[
 # `’23년 행정안전부 지방재정 신속집행 평가 최우수`: an evaluation and its result, no `결과 :`
 _EVAL_BARE = re.compile(r"(?P<name>[^,():：]{3,60}?평가)\s+['‘\"“「]?(?P<grade>" + "|".join(_GRADES) + r")['’\"”」]?\s*(?:기관)?\s*$")
 _LEAD_YEAR = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년\s*")
-_LEAD_BODY = re.compile(r"^([가-힣]{2,12}(?:부|처|청|위원회)|[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시))\s+")
+_LEAD_BODY = re.compile(r"^([가-힣]{2,12}(?:부|처|청|위원회)|[가-힣]{1,6}" + labels.or_regex("gov_suffix") + r")\s+")
 _GRADE_IN = re.compile(r"(" + _GRADE_RE + r")")
 _PREV_GRADE = re.compile(r"\(\s*['’‘]?(\d{2,4})\s*년?\s*[:：]\s*(" + _GRADE_RE + r")\s*\)")
 _TOP_GRADE = re.compile(r"(?:우수기관|최우수기관)")
