@@ -6,12 +6,12 @@ agreements, awards) are in partners.py, yearly figures in outcomes.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
 from loaders.text import nfc, parse_amount, parse_krw, parse_period
-from loaders.workreport import money, units
+from loaders.workreport import inventory, money, units
 from loaders.workreport.parse import Document, Entry, Line, Node, Table
 
 _TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
@@ -454,9 +454,14 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
     return total, src_stmt, sources
 
 
+_STATUS_LINE = re.compile(r"^[(\[（]?\s*(" + "|".join(STATUS_MARKS) + r")\s*[)\]）]?$")
+
+
 def make_program(node: Node, key: str, parent_key: str | None, ctx: Context):
     title, status = split_status(nfc(_TITLE_LEADERS.sub("", node.title)))
     entries = list(_lines(node))
+    if entries and _STATUS_LINE.match(entries[0].block.text) and entries[0].block.no <= node.line + 3:
+        status = (*status, _STATUS_LINE.match(entries[0].block.text).group(1))  # `(신규)` under the title
     stated = budget_statements(node, entries)
     primary = primary_budget(node, stated, ctx.year)
     value, year = (primary[1], primary[2]) if primary else (None, None)
@@ -581,7 +586,42 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
             records.append(cprog)
             records += budget_lines(cprog, csources, cbline)
             nodes[ckey] = child
-    return records, nodes
+    return summary_budgets(doc, records, ctx), nodes
+
+
+def summary_budgets(doc: Document, records: list, ctx: Context) -> list:
+    """A budget table with one row per program and one column per funding source
+    (`구분 | 계 | 국비 | 도비 | 군비`, `(단위: 천원)`), often the report's last page: the
+    programs the body gave no budget get theirs from it, with the split."""
+    items = {r.key: r for r in records if isinstance(r, Program) and r.parent_key is None}
+    with_lines = {r.program_key for r in records if isinstance(r, BudgetLine)}
+    extra: list = []
+    for t in doc.tables:
+        if len(t.rows) < 2:
+            continue
+        header = t.rows[0]
+        sources = {j: money.source_label(h) for j, h in enumerate(header) if j and money.source_label(h)}
+        total_col = next((j for j, h in enumerate(header) if j and units.compact(h) in _TOTALS), None)
+        if not sources or total_col is None:
+            continue
+        m = _UNIT.search(" ".join(t.caption[-2:] + header))
+        unit = ((m.group(1) or "") + "원") if m else "원"
+        for r, no in zip(t.rows[1:], t.row_lines[1:]):
+            prog = next((p for p in items.values() if r and inventory.same_title(r[0], p.title)), None)
+            if prog is None or prog.budget_krw is not None or total_col >= len(r):
+                continue
+            total = parse_amount(r[total_col], unit)
+            if total is None:
+                continue
+            items[prog.key] = replace(prog, budget_krw=total)
+            if prog.key in with_lines:
+                continue
+            for j, src in sources.items():
+                amount = parse_amount(r[j], unit) if j < len(r) else None
+                if amount:
+                    extra.append(BudgetLine(prog.key, src, amount, None, prog.fiscal_year, no))
+    out = [items.get(r.key, r) if isinstance(r, Program) else r for r in records]
+    return out + extra
 
 
 # -- milestones ------------------------------------------------------------------
