@@ -407,6 +407,12 @@ def _agree(a: int, b: int, rounding: int) -> bool:
     return abs(a - b) < max(rounding, 1)
 
 
+def _multi_year(statement) -> bool:
+    """`총사업비 : 200억원` beside `2024년 사업비 : 40억원`: a total over years, not a rival figure."""
+    kv = statement[0].block.kv()
+    return bool(kv) and kv[0].startswith("총") and statement[2] is None
+
+
 def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple | None, ctx: Context,
                      title: str) -> tuple[int | None, tuple | None, list]:
     """(total, statement whose sources to take, sources) from all of a program's budget statements.
@@ -428,7 +434,7 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
             if _agree(amount, total, rounding):
                 if prec < _precision(best[1]):
                     best, total = st, amount
-            elif "비예산" not in st[1]:
+            elif "비예산" not in st[1] and not (primary[2] and _multi_year(st)):
                 ctx.warnings.append(("budget", f"{title}: 소요예산 {primary[1]} (line {primary[0].block.no}) "
                                      f"and {st[1]} (line {st[0].block.no}) disagree", st[0].block.no))
     sources = money.split_sources(primary[1])

@@ -169,18 +169,21 @@ def _twin_partner(city: str, country: str | None, issuer: Party, res) -> Party |
     return p
 
 
+_DISCOUNT_WORDS = labels.words("discount_word")
+
+
 def extract_discounts(doc: Document, issuer: Party | None, res) -> list[Discount]:
     if issuer is None:
         return []
     out: list[Discount] = []
     for t in doc.tables:
         header = [_c(h) for h in t.rows[0]]
-        if not any(h.startswith("할인") for h in header) or "시설명" not in header:
-            continue
+        if not any(h.startswith(_DISCOUNT_WORDS) for h in header) or "시설명" not in header:
+            continue  # `시설명 | 할인율`, `시설명 | 감면율`
         for seg in _segments(header):
             city_i = _find(header, seg, _CITY_H)
             fac_i = _find(header, seg, ("시설명", "시설", "대상시설"))
-            rate_i = _find(header, seg, ("할인율", "할인내용", "할인"), prefix=True)
+            rate_i = _find(header, seg, _DISCOUNT_WORDS, prefix=True)
             if fac_i is None:
                 continue
             city_party = None
