@@ -140,7 +140,7 @@ _TWIN_PAREN_NAME = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<re
 _TWIN_PAREN_REL = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
                              r"(?:시|군|구|주|성|현|도))\s*\(\s*(?P<rel>자매|우호)\s*(?:도시|지역|결연)?\s*\)")
 _TWIN_LOI = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
-                       r"(?:시|군|구|주|성|현|도))\s+(?P<rel>우호\s*교류\s*의향서|우호\s*의향서|교류\s*의향서)\s*(?:체결|서명)")
+                       r"(?:시|군|구|주|성|현|도))(?:\s*(?:와|과))?\s+(?P<rel>우호\s*교류\s*의향서|우호\s*의향서|교류\s*의향서)\s*(?:체결|서명)")
 
 
 def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
@@ -150,23 +150,23 @@ def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
         text = ln.text
         if "\t" in ln.raw or not ("자매" in text or "우호" in text or "의향서" in text):
             continue
-        for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI):
-            m = rx.search(text)
-            if not m:
-                continue
+        # every mention on the line (`중국 자매도시(A), 일본 우호도시(B) 방문`), left to right, none overlapping
+        found = sorted(((m.start(), -m.end(), m, rx) for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI)
+                        for m in rx.finditer(text)), key=lambda x: (x[0], x[1]))
+        kept = []
+        for _, _, m, rx in found:
+            if not kept or m.start() >= kept[-1][0].end():
+                kept.append((m, rx))
+        for k, (m, rx) in enumerate(kept):
             city = " ".join(m.group("city").split())
-            country = m.group("country")
-            rel = relation_of(m.group("rel") + ("의향서" if "의향서" in m.group("rel") else ""))
-            if rx is _TWIN_LOI:
-                rel = relation_of(m.group("rel"))
-            partner = _twin_partner(city, country, issuer, res)
+            partner = _twin_partner(city, m.group("country"), issuer, res)
             if partner is None:
-                break
+                continue
             date = None
             if rx is _TWIN_LOI:  # on the line (`체결('23.5.12.)`) or a child `일 시 :` line
-                date = parse_date(text[m.end():]) or _child_date(doc, ln.no, None)
-            out.append(SisterCity(issuer, partner, rel, date, ln.no))
-            break
+                stop = kept[k + 1][0].start() if k + 1 < len(kept) else len(text)
+                date = parse_date(text[m.end():stop]) or _child_date(doc, ln.no, None)
+            out.append(SisterCity(issuer, partner, relation_of(m.group("rel")), date, ln.no))
     return out
 
 
