@@ -484,11 +484,24 @@ def _dedupe(parties: list[Party]) -> list[Party]:
     return out
 
 
+def _keys(a: Agreement) -> set[str]:
+    return {p.code or p.label for p in a.parties[1:]}
+
+
+def _same_signing(a: Agreement, b: Agreement) -> bool:
+    """Two dated mentions of one signing: the same partners, or one a list of co-signers the other
+    shares or completes (`제천시·단양군·… 공동 협약` then `한국수자원공사와 협약`, same day). Two
+    single-partner agreements with different partners on one day stay two."""
+    ka, kb = _keys(a), _keys(b)
+    return ka == kb or bool(ka & kb) or len(ka) > 1 or len(kb) > 1
+
+
 def _merge(found: list[Agreement]) -> list[Agreement]:
     """The same signing told twice (a list of cities, then the partner body): one agreement."""
     out: list[Agreement] = []
     for a in found:
-        twin = next((b for b in out if a.date and b.date == a.date and abs(a.line - b.line) < 60), None)
+        twin = next((b for b in out if a.date and b.date == a.date and abs(a.line - b.line) < 60
+                     and _same_signing(a, b)), None)
         if twin is None:  # told twice, once with its date: the overview and the results
             key = {p.code or p.label for p in a.parties[1:]}
             twin = next((b for b in out if {p.code or p.label for p in b.parties[1:]} == key
