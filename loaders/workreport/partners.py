@@ -270,7 +270,7 @@ def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | No
 # before 와/과. Accepted only as a government the gazetteer knows or a name that
 # looks like an organisation (suffix list), never a generic `5개 대학`.
 _PROSE = re.compile(
-    r"(?P<name>[가-힣A-Za-z0-9㈜()·&\-]{2,25})\s*(?:와|과)\s+(?:(?:「[^」]*」|'[^']*'|‘[^’]*’|\"[^\"]*\")\s*)?"
+    r"(?P<name>[가-힣A-Za-z0-9㈜()·&\-]{2,25})\s*(?:와|과)의?\s+(?:(?:「[^」]*」|'[^']*'|‘[^’]*’|\"[^\"]*\")\s*)?"
     r"(?:[가-힣·]{1,10}\s+){0,3}(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
 )
 _ORG_SUFFIX = re.compile(

@@ -93,3 +93,44 @@ def test_child_fields_on_the_document_model():
     doc = build(REPORT)
     no = next(ln.no for ln in doc.lines if "광주도시철도공사" in ln.text)
     assert partners._child_fields(doc, no, 2024) == ("2024-03-15", "역사 내 주민 편의시설 공동 운영")
+
+
+VARIANT = """제301회 광주광역시 북구의회 정례회
+
+2024년 주요업무 보고
+
+자 치 행 정 국
+
+# 총무과
+
+# 1. 지역 상생 협력 강화
+
+□ 추진실적
+
+{body}
+
+□ 소요예산 : 비예산
+"""
+
+
+@pytest.mark.parametrize("body", [
+    "○ 「북구-광주FC」 업무협약 체결\n  - 일 시 ： 2024. 3. 15.\n  - 협약내용 ： 스포츠 활성화",  # full-width colons
+    "○ 「북구-광주FC」 업무협약 체결\n    일 시 : 2024. 3. 15.\n    협약내용 : 스포츠 활성화",  # children unmarked
+    "### 「북구-광주FC」 업무협약 체결\n○ 일 시 : 2024. 3. 15.\n○ 협약내용 : 스포츠 활성화",  # the bullet a heading
+    "- 「북구-광주FC」 업무협약 체결\n  - 일 시 : 2024. 3. 15.\n  - 협약내용 : 스포츠 활성화",  # same marker, deeper
+], ids=["fullwidth", "unmarked", "heading", "same-marker"])
+def test_agreement_layouts(body):
+    records = extract_text(VARIANT.format(body=body), file_name="t.txt", doc_id="t", sha256="0" * 64)
+    got = [([p.label for p in a.parties[1:]], a.date, a.title) for a in records if isinstance(a, Agreement)]
+    assert got == [(["광주FC"], "2024-03-15", "스포츠 활성화")]
+
+
+@pytest.mark.parametrize("body,partner", [
+    ("○ 광주은행과의 업무협약 체결(2024. 3. 15.)", "광주은행"),
+    ("○ 북구 - 광주FC 업무 협약 체결('24.3.15.)", "광주FC"),
+    ("○ 북구-광주FC 지역 스포츠 활성화 업무협약 체결('24.3.15.)", "광주FC"),
+])
+def test_agreement_phrasings(body, partner):
+    records = extract_text(VARIANT.format(body=body), file_name="t.txt", doc_id="t", sha256="0" * 64)
+    got = [([p.label for p in a.parties[1:]], a.date) for a in records if isinstance(a, Agreement)]
+    assert got == [([partner], "2024-03-15")]
