@@ -18,6 +18,8 @@ from loaders.workreport.parse import Document, Table
 _CITY_H = ("도시명", "도시", "자매도시", "시군명", "자치단체명", "자치단체", "지자체명", "지자체", "자매결연도시",
            "교류지역", "교류도시", "결연도시", "상대도시", "자매도시명", "교류도시명", "결연지역", "자매지역")
 _ORG_ALIASES = {"kwater": "한국수자원공사", "한국수자원공사": "한국수자원공사", "한국수자원공사kwater": "한국수자원공사"}
+# what is never a partner's name: lexicon kinds (loaders/lexicon/data/labels.csv, each row with its source)
+_NOT_NAME_KINDS = ("place_common_noun", "partner_common_noun", "action_noun")
 _SELF = re.compile(r"^(?:市|道|구|군|시|도|본청|우리\s*[구군시도]|본\s*[구군시]|당\s*[구군시])$")
 _UNNAMED = re.compile(r"\d+\s*개\s*(?:시\s*[·ㆍ]?\s*군|시군구|기관|지자체|자치구|시도|단체|기업)|협력\s*지자체|관계기관|유관기관")
 
@@ -29,11 +31,26 @@ def _c(text: str) -> str:
 def relation_of(cell: str) -> str | None:
     """The twinning relation a word names; `우호교류의향서` is a friendship letter of intent."""
     c = _c(cell)
-    for word, rel in (("우호의향", "우호의향서"), ("우호교류의향", "우호의향서"), ("교류의향", "교류의향서"),
-                      ("우호", "우호"), ("자매", "자매")):
+    for word in labels.words("twin_relation"):  # longest first: 우호교류의향서 before 우호
         if word in c:
-            return rel
+            return labels.canonical(word, "twin_relation")
     return None
+
+
+def _common(word: str) -> bool:
+    """A kind of place or body, or a verbal noun (lexicon tables): never a partner's name.
+
+    >>> [_common(w) for w in ("온라인", "협력기관", "추진", "신청", "어바인시", "광주FC")]
+    [True, True, True, True, False, False]
+    """
+    w = _c(word)
+    return any(labels.is_label(w, kind) for kind in _NOT_NAME_KINDS)
+
+
+def _name_like(name: str) -> bool:
+    """No word of `name` is a common noun or a verb (`신규 도시`, `자매도시 교류 실시`)."""
+    words = name.split()
+    return bool(words) and not any(_common(w) for w in words) and not _common(name)
 
 
 def org_name(mention: str) -> str:
@@ -132,7 +149,7 @@ _TWIN_PAREN_NAME = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<re
 _TWIN_PAREN_REL = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
                              r"(?:시|군|구|주|성|현|도))\s*\(\s*(?P<rel>자매|우호)\s*(?:도시|지역|결연)?\s*\)")
 _TWIN_LOI = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
-                       r"(?:시|군|구|주|성|현|도))\s+(?P<rel>우호\s*교류\s*의향서|우호\s*의향서|교류\s*의향서)\s*(?:체결|서명)")
+                       r"(?:시|군|구|주|성|현|도))(?:\s*(?:와|과))?\s+(?P<rel>우호\s*교류\s*의향서|우호\s*의향서|교류\s*의향서)\s*(?:체결|서명)")
 
 
 def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
@@ -142,25 +159,29 @@ def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
         text = ln.text
         if "\t" in ln.raw or not ("자매" in text or "우호" in text or "의향서" in text):
             continue
-        for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI):
-            m = rx.search(text)
-            if not m:
-                continue
+        # every mention on the line (`중국 자매도시(A), 일본 우호도시(B) 방문`), left to right, none overlapping
+        found = sorted(((m.start(), -m.end(), m, rx) for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI)
+                        for m in rx.finditer(text)), key=lambda x: (x[0], x[1]))
+        kept = []
+        for _, _, m, rx in found:
+            if not kept or m.start() >= kept[-1][0].end():
+                kept.append((m, rx))
+        for k, (m, rx) in enumerate(kept):
             city = " ".join(m.group("city").split())
-            country = m.group("country")
-            rel = relation_of(m.group("rel") + ("의향서" if "의향서" in m.group("rel") else ""))
-            if rx is _TWIN_LOI:
-                rel = relation_of(m.group("rel"))
-            partner = _twin_partner(city, country, issuer, res)
+            partner = _twin_partner(city, m.group("country"), issuer, res)
             if partner is None:
-                break
-            date = parse_date(text[m.end():]) if rx is _TWIN_LOI else None
-            out.append(SisterCity(issuer, partner, rel, date, ln.no))
-            break
+                continue
+            date = None
+            if rx is _TWIN_LOI:  # on the line (`체결('23.5.12.)`) or a child `일 시 :` line
+                stop = kept[k + 1][0].start() if k + 1 < len(kept) else len(text)
+                date = parse_date(text[m.end():stop]) or _child_date(doc, ln.no, None)
+            out.append(SisterCity(issuer, partner, relation_of(m.group("rel")), date, ln.no))
     return out
 
 
 def _twin_partner(city: str, country: str | None, issuer: Party, res) -> Party | None:
+    if not _name_like(city):
+        return None  # `자매도시(온라인)`, `베트남 신규 도시 …`: no city named
     if country:  # foreign cities as the source writes them (`캘리포니아주 세리토스시`)
         return Party(city, country=country, name=city)
     p = res.party(city, context=issuer.code, strict=True)
@@ -245,7 +266,7 @@ def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | No
     '성주경찰서'
     """
     piece = nfc(piece).strip(" '‘’\"")
-    if not piece or _SELF.match(piece) or piece in issuer_names or _UNNAMED.search(piece):
+    if not piece or _SELF.match(piece) or piece in issuer_names or _UNNAMED.search(piece) or not _name_like(piece):
         return None
     if _BARE_TYPE.fullmatch(piece) or _LOCAL_KIND.match(piece):
         return None  # `업무협약(성주군-관할 경찰서)`: a kind of body, not a named one (as in prose)
@@ -261,7 +282,7 @@ def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | No
 # before 와/과. Accepted only as a government the gazetteer knows or a name that
 # looks like an organisation (suffix list), never a generic `5개 대학`.
 _PROSE = re.compile(
-    r"(?P<name>[가-힣A-Za-z0-9㈜()·&\-]{2,25})\s*(?:와|과)\s+(?:(?:「[^」]*」|'[^']*'|‘[^’]*’|\"[^\"]*\")\s*)?"
+    r"(?P<name>[가-힣A-Za-z0-9㈜()·&\-]{2,25})\s*(?:와|과)의?\s+(?:(?:「[^」]*」|'[^']*'|‘[^’]*’|\"[^\"]*\")\s*)?"
     r"(?:[가-힣·]{1,10}\s+){0,3}(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
 )
 _ORG_SUFFIX = re.compile(
@@ -373,14 +394,21 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
             loi = _TWIN_LOI.search(text)
             if loi and loi.group("country"):
                 city = " ".join(loi.group("city").split())
-                parties.append(Party(city, country=loi.group("country"), name=city))
+                if _name_like(city):
+                    parties.append(Party(city, country=loi.group("country"), name=city))
+        if not parties:
+            before = _before_word_partner(text, issuer, res, issuer_names)
+            if before is not None:
+                parties.append(before)
         if not parties:
             prose = _prose_partner(text, issuer, res, issuer_names)
             if prose is None:
                 continue
             parties.append(prose)
-        if date is None:
-            date = _child_date(doc, ln.no, ref_year)
+        child_date, purpose = _child_fields(doc, ln.no, ref_year)
+        date = date or child_date
+        if purpose and title is None:
+            title = purpose  # `협약내용 : …` names what was agreed
         found.append(Agreement((issuer, *_dedupe(parties)), _kind(text), title, date, ln.no))
     return _merge(found)
 
@@ -389,7 +417,6 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
 # `김포시-김포우체국 위기가구 발굴 업무협약 체결`: the issuer and the partner joined by a dash
 _PAIR = re.compile(r"(?P<a>[가-힣A-Za-z0-9·]{2,20})\s*[-–↔]\s*(?P<b>[가-힣A-Za-z0-9·&]{2,30}(?:\s[가-힣A-Za-z0-9]{2,12})?)"
                    r"\s*[」』]?\s*(?:[가-힣·]{1,10}\s+){0,3}(?:간\s*)?(?:업무\s*협약|MOU|양해각서|협약)")
-_DATE_KEYS = ("일시", "일자", "체결일", "협약일", "체결일자", "협약일자", "체결일시", "협약일시")
 
 
 def _pair_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:
@@ -407,15 +434,63 @@ def _pair_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Part
     return None
 
 
+# `한국전력공사 광주전남본부 업무협약 체결`: the partner right before the agreement word, with no
+# 와/과 and no dash; taken only as a government the gazetteer knows or a name with an organisation
+# suffix or branch (a verb or a common noun never: `공동 연구 업무협약`, `참여 신청 업무협약`).
+_BEFORE_WORD = re.compile(r"(?:^|[\s○●◦□■·\-」』])(?P<name>(?:[가-힣A-Za-z0-9㈜()&]{2,20}\s+)??[가-힣A-Za-z0-9㈜()&]{2,20})\s+"
+                          + labels.or_regex("agreement_word") + r"\s*(?:을|를)?\s*(?:체결|맺)")
+
+
+def _before_word_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:
+    """
+    >>> class R:
+    ...     def party(self, *a, **k): return None
+    >>> _before_word_partner("○ 한국전력공사 광주전남본부 업무협약 체결", Party("x", code="1"), R(), set()).name
+    '한국전력공사 광주전남본부'
+    >>> [_before_word_partner(f"○ {w} 업무협약 체결", Party("x", code="1"), R(), set())
+    ...  for w in ("공동 연구", "참여 신청", "기관 간", "관내 대학교", "북구-협력기관", "지역 상생")]
+    [None, None, None, None, None, None]
+    """
+    m = _BEFORE_WORD.search(text)
+    if not m:
+        return None
+    words = m.group("name").split()
+    if len(words) == 2 and _BRANCH.fullmatch(words[1]):
+        if not _ORG_SUFFIX.search(words[0]) or _BARE_TYPE.fullmatch(words[0]) or _common(words[0]):
+            return None
+        name = " ".join(words)
+    else:
+        name = words[-1]
+        if _BARE_TYPE.fullmatch(name) or _common(name):
+            return None
+    p = _party(name, issuer, res, issuer_names)
+    if p is None or p.code:
+        return p
+    return p if _BRANCH.fullmatch(words[-1]) or _ORG_SUFFIX.search(name) else None
+
+
 def _child_date(doc: Document, line: int, ref_year: int | None) -> str | None:
     """`- 일 시 : 2023. 3. 15.(수) 14:00` on the lines under an agreement bullet."""
-    for ln in doc.lines[line:line + 4]:
-        kv = ln.kv() if ln.text else None
-        if kv and kv[0] in _DATE_KEYS:
-            return _agree_date(kv[1], ref_year)
-        if ln.text and not ln.marker and not kv:
-            break
-    return None
+    return _child_fields(doc, line, ref_year)[0]
+
+
+def _child_fields(doc: Document, line: int, ref_year: int | None) -> tuple[str | None, str | None]:
+    """(date, purpose) from the `key : value` lines under a bullet (`일 시 :`, `협약내용 :`; keys in
+    the lexicon's agreement_date_key / agreement_purpose_key), up to the next line that is no child."""
+    date = purpose = None
+    parent = doc.lines[line - 1] if 0 < line <= len(doc.lines) else None
+    for ln in doc.lines[line:line + 8]:
+        if not ln.text:
+            continue
+        kv = ln.kv()
+        sibling = parent is not None and parent.marker and ln.marker == parent.marker and ln.indent <= parent.indent
+        if not kv or ln.heading or ln.marker in ("□", "■") or sibling:
+            break  # a line that is no `key : value` child (a sibling bullet, a heading) ends the bullet
+        if date is None and labels.is_label(kv[0], "agreement_date_key"):
+            date = _agree_date(kv[1], ref_year)
+        elif purpose is None and labels.is_label(kv[0], "agreement_purpose_key"):
+            purpose = nfc(kv[1]).strip() or None
+    return date, purpose
 
 
 def _dedupe(parties: list[Party]) -> list[Party]:
@@ -426,11 +501,24 @@ def _dedupe(parties: list[Party]) -> list[Party]:
     return out
 
 
+def _keys(a: Agreement) -> set[str]:
+    return {p.code or p.label for p in a.parties[1:]}
+
+
+def _same_signing(a: Agreement, b: Agreement) -> bool:
+    """Two dated mentions of one signing: the same partners, or one a list of co-signers the other
+    shares or completes (`제천시·단양군·… 공동 협약` then `한국수자원공사와 협약`, same day). Two
+    single-partner agreements with different partners on one day stay two."""
+    ka, kb = _keys(a), _keys(b)
+    return ka == kb or bool(ka & kb) or len(ka) > 1 or len(kb) > 1
+
+
 def _merge(found: list[Agreement]) -> list[Agreement]:
     """The same signing told twice (a list of cities, then the partner body): one agreement."""
     out: list[Agreement] = []
     for a in found:
-        twin = next((b for b in out if a.date and b.date == a.date and abs(a.line - b.line) < 60), None)
+        twin = next((b for b in out if a.date and b.date == a.date and abs(a.line - b.line) < 60
+                     and _same_signing(a, b)), None)
         if twin is None:  # told twice, once with its date: the overview and the results
             key = {p.code or p.label for p in a.parties[1:]}
             twin = next((b for b in out if {p.code or p.label for p in b.parties[1:]} == key
