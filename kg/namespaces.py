@@ -33,6 +33,7 @@ class LGKG(DefinedNamespace):
     DiscountOffer: URIRef  # discount offer
     EntrySection: URIRef  # entry section
     ForeignLocalGovernment: URIRef  # foreign local government
+    GrantSelection: URIRef  # grant selection
     InnovationCase: URIRef  # innovation case
     LocalGovernment: URIRef  # local government
     MetropolitanGovernment: URIRef  # metropolitan government
@@ -58,6 +59,7 @@ class LGKG(DefinedNamespace):
     budgetKRW: URIRef  # total budget (KRW)
     bureau: URIRef  # bureau
     channel: URIRef  # channel
+    competitionName: URIRef  # competition name
     contactDepartment: URIRef  # contact department
     contactUnit: URIRef  # contact unit
     councilSession: URIRef  # council session
@@ -71,6 +73,7 @@ class LGKG(DefinedNamespace):
     fundingSource: URIRef  # funding source
     genre: URIRef  # genre
     govType: URIRef  # government type
+    grantAmountKRW: URIRef  # grant amount (KRW)
     hasBudgetLine: URIRef  # has budget line
     hasMilestone: URIRef  # has milestone
     hasName: URIRef  # has name
@@ -101,6 +104,9 @@ class LGKG(DefinedNamespace):
     runBy: URIRef  # run by
     sectionText: URIRef  # section text
     sectionTitle: URIRef  # section title
+    selectedAgency: URIRef  # selected agency
+    selectingBody: URIRef  # selecting body
+    selectionSubject: URIRef  # selection subject
     sha256: URIRef  # SHA-256
     share: URIRef  # share
     shortName: URIRef  # short name
