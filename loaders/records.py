@@ -165,6 +165,20 @@ class Award:
 
 
 @dataclass(frozen=True)
+class GrantSelection:
+    """A selection in a competition for funding or designation (`… 공모 선정`,
+    `… 시범지역 선정`, `… 지원사업 선정`): not an award."""
+    agency: Party  # the selected body
+    competition: str  # competition / programme / designation as written
+    awarder: str | None = None  # body that ran the competition, as written (abbreviations expanded)
+    date: str | None = None
+    amount_krw: int | None = None  # when stated (`국비 117백만원`)
+    subject: str | None = None  # the case or entry it belongs to
+    line: int = 0
+    line_end: int | None = None
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     text: str
@@ -209,5 +223,5 @@ class Adoption:
 
 Record = (
     DocumentInfo | Division | Staffing | Program | BudgetLine | Milestone | Outcome
-    | SisterCity | Discount | Agreement | Award | Case | Entry | Adoption
+    | SisterCity | Discount | Agreement | Award | GrantSelection | Case | Entry | Adoption
 )

@@ -495,6 +495,19 @@ def _award(b: _Builder, a: r.Award, ctx: _Context) -> None:
         b.add(n, LGKG.subject, b.ko(a.subject))
 
 
+def _selection(b: _Builder, s: r.GrantSelection, ctx: _Context) -> None:
+    n = b.node("selection", f"L{s.line}", LGKG.GrantSelection, s)
+    b.add(n, LGKG.selectedAgency, b.party(s.agency))
+    b.add(n, LGKG.competitionName, b.ko(s.competition))
+    if s.awarder:
+        b.add(n, LGKG.selectingBody, b.party(r.Party(s.awarder, name=s.awarder)))
+    if s.amount_krw is not None:
+        b.add(n, LGKG.grantAmountKRW, b.lit(s.amount_krw))
+    b.date(n, DCT.date, s.date)
+    if s.subject:
+        b.add(n, LGKG.selectionSubject, b.ko(s.subject))
+
+
 def _case(b: _Builder, c: r.Case, ctx: _Context) -> None:
     n = iris.case(c.key)
     b.add_shared(n, RDF.type, LGKG.InnovationCase)
@@ -558,6 +571,7 @@ _HANDLERS = {
     r.Discount: _discount,
     r.Agreement: _agreement,
     r.Award: _award,
+    r.GrantSelection: _selection,
     r.Case: _case,
     r.Entry: _entry,
     r.Adoption: _adoption,

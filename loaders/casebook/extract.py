@@ -15,8 +15,9 @@ from loaders.casebook.diffusion import find_adoptions
 from loaders.casebook.highlights import continues
 from loaders.casebook.norm import nfc
 from loaders.casebook.parse import CaseTree, RawEntry
-from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, Outcome, Party,
-                             Record, Section)
+from loaders.fields.selections import selections_in
+from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, GrantSelection, Outcome,
+                             Party, Record, Section)
 from loaders.text import parse_date, parse_period
 
 _DIFFUSION = "diffusion"
@@ -70,6 +71,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
             own.setdefault(ck, []).append(agency)
         facts.extend(_adoptions(e, agency, ck, diffusion, cases, resolver, year))
         facts.extend(_awards(e, agency, name, year))
+        facts.extend(_selections(e, agency, name, year))
         facts.extend(_agreements(e, agency, resolver, year))
         facts.extend(_outcomes(e, key, year, joined))
     _set_origins(cases, own, [f for f in facts if isinstance(f, Adoption)])
@@ -164,6 +166,34 @@ def _awards(e, agency, subject, year) -> list[Award]:
         out.append(Award(recipient=agency, award=a.award, grade=a.grade, awarder=a.awarder, date=a.date,
                          subject=subject, line=a.line, line_end=a.line_end))
     return out
+
+
+def _selections(e, agency, subject, year) -> list[GrantSelection]:
+    """Selections in competitions for funding or designation; one told twice in an
+    entry (summary and body, a form and the narrative) is one, kept where it says most."""
+    out: list[GrantSelection] = []
+    for no, raw in e.body:
+        for c in selections_in(raw, year):
+            new = GrantSelection(agency=agency, competition=c.competition, awarder=c.awarder, date=c.date,
+                                 amount_krw=c.amount_krw, subject=subject, line=no, line_end=no)
+            i = next((i for i, old in enumerate(out) if _same_selection(old, new)), None)
+            if i is None:
+                out.append(new)
+            elif _said(new) > _said(out[i]):
+                out[i] = new
+    return out
+
+
+def _said(s: GrantSelection) -> int:
+    return (s.awarder is not None) + (s.date is not None) + (s.amount_krw is not None)
+
+
+def _same_selection(a: GrantSelection, b: GrantSelection) -> bool:
+    if a.date and b.date and a.date[:4] != b.date[:4]:
+        return False  # `’19년 … 선정`, `’20년 … 선정`: selected again
+    x, y = re.sub(r"\W|\d+년", "", a.competition), re.sub(r"\W|\d+년", "", b.competition)
+    bx, by = {x[i:i + 2] for i in range(len(x) - 1)}, {y[i:i + 2] for i in range(len(y) - 1)}
+    return bool(bx and by) and len(bx & by) / min(len(bx), len(by)) >= 0.6
 
 
 def _same_award(a, b: Award) -> bool:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from kg import vocab
 from loaders.casebook.agencies import official_name
-from loaders.records import Adoption, Agreement, Award, Case, Entry
+from loaders.records import Adoption, Agreement, Award, Case, Entry, GrantSelection
 from loaders.text import case_key
 
 
@@ -69,7 +69,7 @@ def facts(records, name: Namer) -> dict[str, list[dict]]:
         c = cases.get(key)
         return [c.name, *c.alt_names] if c else [key]
 
-    out = {"entries": [], "awards": [], "agreements": [], "adoptions": []}
+    out = {"entries": [], "awards": [], "agreements": [], "adoptions": [], "selections": []}
     for r in records:
         if isinstance(r, Entry):
             out["entries"].append({"agency": name(r.agency), "indicator": r.indicator,
@@ -82,6 +82,9 @@ def facts(records, name: Namer) -> dict[str, list[dict]]:
                 item = {"agency": name(r.parties[0]), "partner": name(p)}
                 if item not in out["agreements"]:
                     out["agreements"].append(item)
+        elif isinstance(r, GrantSelection):
+            out["selections"].append({"agency": name(r.agency), "competition": r.competition, "awarder": r.awarder,
+                                      "date": r.date, "amount_krw": r.amount_krw, "line": r.line})
         elif isinstance(r, Adoption):
             out["adoptions"].append({"adopter": name(r.adopter), "case": case_names(r.case_key),
                                      "source": name(r.source), "channel": r.channel, "date": r.date})
@@ -102,6 +105,14 @@ def match_agreement(e, g) -> bool:
 
 def match_adoption(e, g) -> bool:
     return e["adopter"] == g["adopter"] and any(similar(e["case"], n, 0.6) for n in g["case"])
+
+
+def match_selection(e, g) -> bool:
+    """Same agency, same competition, and not two different years (a programme won again is
+    another selection)."""
+    if e["date"] and g["date"] and e["date"][:4] != g["date"][:4]:
+        return False
+    return e["agency"] == g["agency"] and similar(e["competition"], g["competition"], 0.6)
 
 
 def dedupe_agreements(items: list[dict]) -> list[dict]:
