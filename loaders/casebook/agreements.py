@@ -14,7 +14,7 @@ A partner that is only a category (`업체`, `유관기관`, `시군`) is not na
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.casebook.norm import nfc
 from loaders.text import BRANCH, parse_date
@@ -103,6 +103,36 @@ def _party_list(text: str) -> tuple[list[str], str] | None:
     return items, rest
 
 
+_DATE_LIST = re.compile(r"\(([^()]*\d[^()]*/[^()]*)\)")
+
+
+def signing_dates(text: str, year: int | None) -> list[str]:
+    """Every date of a bracketed date list: the same parties signing on each date
+    (`협약 체결(’21.2월/’21.9월)`, `업무협약(’21. 2. / 5.)`); [] when there is no list.
+
+    >>> signing_dates("소상공인 특례보증 지원 협약 체결(’21.2월/’21.9월)", 2021)
+    ['2021-02', '2021-09']
+    >>> signing_dates("① 민관협력 충남형 배달앱 지원사업 업무협약(’21. 2. / 5.)", 2021)
+    ['2021-02', '2021-05']
+    """
+    m = _DATE_LIST.search(nfc(text))
+    if not m:
+        return []
+    parts = [p.strip() for p in m.group(1).split("/")]
+    first = parse_date(parts[0], year)
+    if first is None:
+        return []
+    out = [first]
+    for p in parts[1:]:
+        d = parse_date(p, year)
+        if (d is None or re.fullmatch(r"\d{1,2}\s*[.월]?\s*(?:\d{1,2}\s*[.일]?)?", p)) and re.match(r"\d", p):
+            d = parse_date(f"{first[:4]}. {p}", year)  # `’21. 2. / 5.`: the year of the first date
+        if d is None or d in out:
+            return []
+        out.append(d)
+    return out
+
+
 def find_agreements(lines: list[tuple[int, str]], year: int | None) -> list[FoundAgreement]:
     out: list[FoundAgreement] = []
     prev: tuple[int, str] | None = None
@@ -113,8 +143,12 @@ def find_agreements(lines: list[tuple[int, str]], year: int | None) -> list[Foun
             found = _in_line(s, kw, no, year, prev)
             if found is None or not found.partners:
                 found = _partner_table(lines, idx, s, kw, year) or found
+            if found and found.date is None and prev and _KEYWORD.search(prev[1]) and _DONE.search(prev[1]):
+                # `’20. 12. … MOU 체결` then `- 서산시-서산시의회-서산의료원 간 MOU 체결`: the line before dates it
+                found = replace(found, date=parse_date(prev[1], year))
             if found:
-                out.append(found)
+                dates = signing_dates(s, year)
+                out.extend([replace(found, date=d) for d in dates] if len(dates) > 1 else [found])
         prev = (no, s)
     return out
 
@@ -126,7 +160,9 @@ def _partner_table(lines, idx, s, kw, year) -> FoundAgreement | None:
     partners, last = [], lines[idx][0]
     for no, raw in lines[idx + 2: idx + 14]:
         row = nfc(raw)
-        if re.match(r"^[①-⑳]|^※|^\d+\.", row) or _KEYWORD.search(row) or re.search(r"기관\s*명", row):
+        if re.match(r"^※", row):  # a note under a partner's row (`※ 외식업중앙회에 … 출연`)
+            continue
+        if re.match(r"^[①-⑳]|^\d+\.", row) or _KEYWORD.search(row) or re.search(r"기관\s*명", row):
             break
         words = []
         for w in row.split():

@@ -206,7 +206,7 @@ def _same_award(a, b: Award) -> bool:
 
 
 def _agreements(e, agency, resolver, year) -> list[Agreement]:
-    out, seen = [], set()
+    out, seen = [], []
     for a in find_agreements(e.body + e.captions, year):
         partners = []
         for p in a.partners:
@@ -214,10 +214,12 @@ def _agreements(e, agency, resolver, year) -> list[Agreement]:
             if party is not None and (party.code is None or party.code != agency.code):
                 if party.label not in {x.label for x in partners}:
                     partners.append(party)
+        # an agreement is its parties, date and title: the same parties signing on another
+        # date is another agreement; told twice in an entry (one telling undated) it is one
         key = frozenset(p.label for p in partners)
-        if not partners or key in seen:
+        if not partners or any(k == key and (d == a.date or d is None or a.date is None) for k, d in seen):
             continue
-        seen.add(key)
+        seen.append((key, a.date))
         out.append(Agreement(parties=(agency, *partners), kind=a.kind, title=a.title, date=a.date,
                              line=a.line, line_end=a.line_end))
     return out

@@ -115,6 +115,27 @@ def match_selection(e, g) -> bool:
     return e["agency"] == g["agency"] and similar(e["competition"], g["competition"], 0.6)
 
 
+def signings(records, name: Namer) -> list[dict]:
+    """Each Agreement record as one signing: agency, partners, date."""
+    return [{"agency": name(r.parties[0]), "partners": [name(p) for p in r.parties[1:]], "date": r.date,
+             "line": r.line} for r in records if isinstance(r, Agreement)]
+
+
+def match_signing(e, g) -> bool:
+    """Same agency, the same partners one to one, and the date when the hand-written fact has one."""
+    if e["agency"] != g["agency"] or len(e["partners"]) != len(g["partners"]):
+        return False
+    if e["date"] is not None and e["date"] != g["date"]:
+        return False
+    left = list(g["partners"])
+    for p in e["partners"]:
+        hit = next((q for q in left if similar(p, q, 0.7)), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
+
+
 def dedupe_agreements(items: list[dict]) -> list[dict]:
     seen, out = set(), []
     for it in items:

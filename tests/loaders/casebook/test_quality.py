@@ -62,6 +62,17 @@ def test_selection_details(casebook_records, gazetteer):
     assert not wrong, "\n".join(wrong)
 
 
+def test_agreement_signings(casebook_records, gazetteer, capsys):
+    """Every signing of a multi-party or repeated agreement is one Agreement with every named partner."""
+    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))["agreement_signings"]
+    got = m.signings(casebook_records, m.Namer(gazetteer, "2021-12-31"))
+    missed = [e for e in expected if not any(m.match_signing(e, g) for g in got)]
+    with capsys.disabled():
+        print(f"\nagreement signings: {len(expected) - len(missed)}/{len(expected)} found")
+    assert not missed, "\n".join(f"missed: {e}\n  got: {[g for g in got if g['agency'] == e['agency']]}"
+                                  for e in missed)
+
+
 def test_document_info(casebook_records):
     doc = casebook_records[0]
     assert doc.genre == "casebook" and doc.year == "2021" and doc.reference_date == "2021-12-31"
