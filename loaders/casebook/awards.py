@@ -2,7 +2,7 @@
 
 Prose: `제6회 대한민국 지방자치 정책대상 ‘대상’ 수상(’21.11.26.)`,
 `2021. 하반기 서울시 적극행정 우수사례 최우수상 수상`,
-`2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창`, `… 우수기관 선정(…)`,
+`2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창` (named with its awarder and grade), `… 우수기관 선정(…)`,
 `지방정부 우수정책 1위 선정(’21. 11. 9.)`.
 Lists: a `수상이력` / `외부기관 수상` heading, then `- (2021) <award> ‘최우수상’`.
 Tables: rows `수상 <award> ’21.6월 ▸주관기관 : <awarder>` with the grade on
@@ -140,7 +140,12 @@ def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> F
     if mm:
         awarder = mm.group("awarder")
         start = min(start, mm.start())
-    name = _clean_name(_NAME_DATE.sub("", s[:start]))
+    if mm and mm.group(0).endswith("표창"):
+        # `2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창`: a commendation has no name of its own,
+        # the field, the awarder and the grade together name it
+        name = _clean_name(_NAME_DATE.sub("", s[:mm.end()]))
+    else:
+        name = _clean_name(_NAME_DATE.sub("", s[:start]))
     if "," in name and len(name.rsplit(",", 1)[1].strip()) >= 4:
         name = _clean_name(name.rsplit(",", 1)[1])
     if len(name) < 3:
