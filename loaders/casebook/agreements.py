@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from loaders.casebook.norm import nfc
+from loaders.lexicon.partners import is_stopword
 from loaders.text import BRANCH, parse_date
 
 _KEYWORD = re.compile(r"MOU|양해각서|업무\s*협약|업무\s*협력\s*협약|[가-힣]{0,4}협약(?!서)")
@@ -74,9 +75,11 @@ _BARE_TYPE = re.compile(r"(?:(?:지역|관내|관할|인근|해당|지방)\s*)*(
 _BRANCH = BRANCH  # `… 지역본부`, `… 종로지사`, `… 산학협력단`: the branch of the body named before it
 
 
-def _named(p: str) -> bool:
+def _named(p: str, raw: str | None = None) -> bool:
+    """A name, not a category, a verb or a common noun (`raw`: the mention as written,
+    whose company marker makes `㈜같다` a name)."""
     return (len(p) >= 2 and not _GENERIC.match(p) and not _BARE_TYPE.fullmatch(p)
-            and bool(re.search(r"[가-힣A-Za-z]", p)))
+            and bool(re.search(r"[가-힣A-Za-z]", p)) and not is_stopword(p, raw))
 
 
 # parties joined by separators; a party may go on with a unit number (`육군 제1789부대`)
@@ -191,8 +194,8 @@ def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
     date = parse_date(re.sub(r"\([^)]*설립[^)]*\)", "", s), year)
     m = re.search(r"협약\s*(?:대상|기관|상대)\s*:\s*([^(]+)", s)
     if m:
-        names = [clean_partner(re.sub(r"\s*등\s.*$|\s*등$", "", x)) for x in re.split(r"[,･]", m.group(1))]
-        names = [n for n in names if _named(n)]
+        raws = [re.sub(r"\s*등\s.*$|\s*등$", "", x) for x in re.split(r"[,･]", m.group(1))]
+        names = [clean_partner(x) for x in raws if _named(clean_partner(x), x)]
         if date is None and prev and _KEYWORD.search(prev[1]):
             date = parse_date(prev[1], year)
         return FoundAgreement(tuple(names), kind_of(s), None, date, no, no) if names else None
@@ -211,7 +214,7 @@ def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
     m = re.match(r"^\s*[-∙･·•]\s*(?:㈜)?([^:：]{2,30}?)\s*[:：]\s*(.+)$", s)
     if m and _KEYWORD.search(m.group(2)):
         p = clean_partner(m.group(1))
-        return FoundAgreement((p,), kind_of(s), _title(m.group(2)), date, no, no) if _named(p) else None
+        return FoundAgreement((p,), kind_of(s), _title(m.group(2)), date, no, no) if _named(p, m.group(0)) else None
     m = re.search(r"([^\s,()]{2,25}?)(?:와|과)(?:의)?\s+(?:[^\s]+\s+){0,5}?" + kw.group(0).replace(" ", r"\s*"), s)
     if m:
         p = clean_partner(m.group(1))
