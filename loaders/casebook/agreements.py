@@ -14,9 +14,10 @@ A partner that is only a category (`업체`, `유관기관`, `시군`) is not na
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.casebook.norm import nfc
+from loaders.lexicon.partners import is_stopword
 from loaders.text import BRANCH, parse_date
 
 _KEYWORD = re.compile(r"MOU|양해각서|업무\s*협약|업무\s*협력\s*협약|[가-힣]{0,4}협약(?!서)")
@@ -74,9 +75,11 @@ _BARE_TYPE = re.compile(r"(?:(?:지역|관내|관할|인근|해당|지방)\s*)*(
 _BRANCH = BRANCH  # `… 지역본부`, `… 종로지사`, `… 산학협력단`: the branch of the body named before it
 
 
-def _named(p: str) -> bool:
+def _named(p: str, raw: str | None = None) -> bool:
+    """A name, not a category, a verb or a common noun (`raw`: the mention as written,
+    whose company marker makes `㈜같다` a name)."""
     return (len(p) >= 2 and not _GENERIC.match(p) and not _BARE_TYPE.fullmatch(p)
-            and bool(re.search(r"[가-힣A-Za-z]", p)))
+            and bool(re.search(r"[가-힣A-Za-z]", p)) and not is_stopword(p, raw))
 
 
 # parties joined by separators; a party may go on with a unit number (`육군 제1789부대`)
@@ -103,6 +106,36 @@ def _party_list(text: str) -> tuple[list[str], str] | None:
     return items, rest
 
 
+_DATE_LIST = re.compile(r"\(([^()]*\d[^()]*/[^()]*)\)")
+
+
+def signing_dates(text: str, year: int | None) -> list[str]:
+    """Every date of a bracketed date list: the same parties signing on each date
+    (`협약 체결(’21.2월/’21.9월)`, `업무협약(’21. 2. / 5.)`); [] when there is no list.
+
+    >>> signing_dates("소상공인 특례보증 지원 협약 체결(’21.2월/’21.9월)", 2021)
+    ['2021-02', '2021-09']
+    >>> signing_dates("① 민관협력 충남형 배달앱 지원사업 업무협약(’21. 2. / 5.)", 2021)
+    ['2021-02', '2021-05']
+    """
+    m = _DATE_LIST.search(nfc(text))
+    if not m:
+        return []
+    parts = [p.strip() for p in m.group(1).split("/")]
+    first = parse_date(parts[0], year)
+    if first is None:
+        return []
+    out = [first]
+    for p in parts[1:]:
+        d = parse_date(p, year)
+        if (d is None or re.fullmatch(r"\d{1,2}\s*[.월]?\s*(?:\d{1,2}\s*[.일]?)?", p)) and re.match(r"\d", p):
+            d = parse_date(f"{first[:4]}. {p}", year)  # `’21. 2. / 5.`: the year of the first date
+        if d is None or d in out:
+            return []
+        out.append(d)
+    return out
+
+
 def find_agreements(lines: list[tuple[int, str]], year: int | None) -> list[FoundAgreement]:
     out: list[FoundAgreement] = []
     prev: tuple[int, str] | None = None
@@ -113,8 +146,12 @@ def find_agreements(lines: list[tuple[int, str]], year: int | None) -> list[Foun
             found = _in_line(s, kw, no, year, prev)
             if found is None or not found.partners:
                 found = _partner_table(lines, idx, s, kw, year) or found
+            if found and found.date is None and prev and _KEYWORD.search(prev[1]) and _DONE.search(prev[1]):
+                # `’20. 12. … MOU 체결` then `- 서산시-서산시의회-서산의료원 간 MOU 체결`: the line before dates it
+                found = replace(found, date=parse_date(prev[1], year))
             if found:
-                out.append(found)
+                dates = signing_dates(s, year)
+                out.extend([replace(found, date=d) for d in dates] if len(dates) > 1 else [found])
         prev = (no, s)
     return out
 
@@ -126,7 +163,9 @@ def _partner_table(lines, idx, s, kw, year) -> FoundAgreement | None:
     partners, last = [], lines[idx][0]
     for no, raw in lines[idx + 2: idx + 14]:
         row = nfc(raw)
-        if re.match(r"^[①-⑳]|^※|^\d+\.", row) or _KEYWORD.search(row) or re.search(r"기관\s*명", row):
+        if re.match(r"^※", row):  # a note under a partner's row (`※ 외식업중앙회에 … 출연`)
+            continue
+        if re.match(r"^[①-⑳]|^\d+\.", row) or _KEYWORD.search(row) or re.search(r"기관\s*명", row):
             break
         words = []
         for w in row.split():
@@ -155,8 +194,8 @@ def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
     date = parse_date(re.sub(r"\([^)]*설립[^)]*\)", "", s), year)
     m = re.search(r"협약\s*(?:대상|기관|상대)\s*:\s*([^(]+)", s)
     if m:
-        names = [clean_partner(re.sub(r"\s*등\s.*$|\s*등$", "", x)) for x in re.split(r"[,･]", m.group(1))]
-        names = [n for n in names if _named(n)]
+        raws = [re.sub(r"\s*등\s.*$|\s*등$", "", x) for x in re.split(r"[,･]", m.group(1))]
+        names = [clean_partner(x) for x in raws if _named(clean_partner(x), x)]
         if date is None and prev and _KEYWORD.search(prev[1]):
             date = parse_date(prev[1], year)
         return FoundAgreement(tuple(names), kind_of(s), None, date, no, no) if names else None
@@ -175,7 +214,7 @@ def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
     m = re.match(r"^\s*[-∙･·•]\s*(?:㈜)?([^:：]{2,30}?)\s*[:：]\s*(.+)$", s)
     if m and _KEYWORD.search(m.group(2)):
         p = clean_partner(m.group(1))
-        return FoundAgreement((p,), kind_of(s), _title(m.group(2)), date, no, no) if _named(p) else None
+        return FoundAgreement((p,), kind_of(s), _title(m.group(2)), date, no, no) if _named(p, m.group(0)) else None
     m = re.search(r"([^\s,()]{2,25}?)(?:와|과)(?:의)?\s+(?:[^\s]+\s+){0,5}?" + kw.group(0).replace(" ", r"\s*"), s)
     if m:
         p = clean_partner(m.group(1))

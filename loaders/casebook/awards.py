@@ -2,7 +2,7 @@
 
 Prose: `제6회 대한민국 지방자치 정책대상 ‘대상’ 수상(’21.11.26.)`,
 `2021. 하반기 서울시 적극행정 우수사례 최우수상 수상`,
-`2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창`, `… 우수기관 선정(…)`,
+`2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창` (named with its awarder and grade), `… 우수기관 선정(…)`,
 `지방정부 우수정책 1위 선정(’21. 11. 9.)`.
 Lists: a `수상이력` / `외부기관 수상` heading, then `- (2021) <award> ‘최우수상’`.
 Tables: rows `수상 <award> ’21.6월 ▸주관기관 : <awarder>` with the grade on
@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.casebook.norm import nfc
+from loaders.lexicon.award_selection import words
 from loaders.text import parse_date
 
 _GRADE = (
@@ -33,7 +34,7 @@ _RANK_END = re.compile(r"(?<![가-힣\d])(?P<grade>1위)\s*$")
 _MINISTER = re.compile(r"(?P<awarder>[가-힣]{2,12}(?:부|처|청|원))\s*장관\s*(?:상|표창)")
 _CHIEF = re.compile(r"(?P<awarder>[가-힣]{2,12}(?:부|처|청))\s*(?P<grade>장관상|대통령상|국무총리상)")
 _EXCLUDE = re.compile(
-    r"공모|인센티브\s*(?:지급|부여)|포상금|상금|대상자|대상지|지원대상|교육대상|조사대상|대상으로|을 대상|를 대상|"
+    r"인센티브\s*(?:지급|부여)|포상금|상금|대상자|대상지|지원대상|교육대상|조사대상|대상으로|을 대상|를 대상|"
     r"우수부서|우수공무원|우수직원|우수\s*협업|부서별|읍면|수상자|\d+건\s*선정|\d+개\s*(?:부서|팀)|"
     r"선정하여|선정 및 포상|우수과제|과제\s*선정|우수사례선정|우수시책|우수제안|우수 제안|인증스티커|"
     r"우수 식재료|우수기업|우수한|우수 혁신사례|우수사례 전파|우수사례로 소개|자치단체 중"
@@ -122,6 +123,8 @@ def _date(text: str, year: int | None) -> str | None:
 def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> FoundAward | None:
     if not _CUES.search(s) or _EXCLUDE.search(s):
         return None
+    if words().selection.search(s):
+        return None  # a grant selection (the reviewed vocabulary, loaders/lexicon): not an award
     verb = _VERB.search(s)
     m = _QUOTED.search(s)
     if m and (verb or in_list):
@@ -140,7 +143,12 @@ def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> F
     if mm:
         awarder = mm.group("awarder")
         start = min(start, mm.start())
-    name = _clean_name(_NAME_DATE.sub("", s[:start]))
+    if mm and mm.group(0).endswith("표창"):
+        # `2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창`: a commendation has no name of its own,
+        # the field, the awarder and the grade together name it
+        name = _clean_name(_NAME_DATE.sub("", s[:mm.end()]))
+    else:
+        name = _clean_name(_NAME_DATE.sub("", s[:start]))
     if "," in name and len(name.rsplit(",", 1)[1].strip()) >= 4:
         name = _clean_name(name.rsplit(",", 1)[1])
     if len(name) < 3:

@@ -15,9 +15,9 @@ from loaders.casebook.diffusion import find_adoptions
 from loaders.casebook.highlights import continues
 from loaders.casebook.norm import nfc
 from loaders.casebook.parse import CaseTree, RawEntry
-from loaders.fields import selections
-from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, GrantSelection, Outcome, Party,
-                             Record, Section)
+from loaders.fields.selections import selections_in
+from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, GrantSelection, Outcome,
+                             Party, Record, Section)
 from loaders.text import parse_date, parse_period
 
 _DIFFUSION = "diffusion"
@@ -169,19 +169,31 @@ def _awards(e, agency, subject, year) -> list[Award]:
 
 
 def _selections(e, agency, subject, year) -> list[GrantSelection]:
-    """Competitions for funding or designation the agency won (loaders.fields.selections);
-    the same competition told twice in one entry counts once."""
+    """Selections in competitions for funding or designation; one told twice in an
+    entry (summary and body, a form and the narrative) is one, kept where it says most."""
     out: list[GrantSelection] = []
-    for no, text in e.body:
-        for f in selections.find(text, year):
-            twin = next((s for s in out if s.competition == f.competition), None)
-            if twin is not None:
-                if (f.date or f.amount_krw) and not (twin.date or twin.amount_krw):
-                    out[out.index(twin)] = GrantSelection(agency, f.competition, f.awarder or twin.awarder, f.date,
-                                                          f.amount_krw, subject, no, no)
-                continue
-            out.append(GrantSelection(agency, f.competition, f.awarder, f.date, f.amount_krw, subject, no, no))
+    for no, raw in e.body:
+        for c in selections_in(raw, year):
+            new = GrantSelection(agency=agency, competition=c.competition, awarder=c.awarder, date=c.date,
+                                 amount_krw=c.amount_krw, subject=subject, line=no, line_end=no)
+            i = next((i for i, old in enumerate(out) if _same_selection(old, new)), None)
+            if i is None:
+                out.append(new)
+            elif _said(new) > _said(out[i]):
+                out[i] = new
     return out
+
+
+def _said(s: GrantSelection) -> int:
+    return (s.awarder is not None) + (s.date is not None) + (s.amount_krw is not None)
+
+
+def _same_selection(a: GrantSelection, b: GrantSelection) -> bool:
+    if a.date and b.date and a.date[:4] != b.date[:4]:
+        return False  # `’19년 … 선정`, `’20년 … 선정`: selected again
+    x, y = re.sub(r"\W|\d+년", "", a.competition), re.sub(r"\W|\d+년", "", b.competition)
+    bx, by = {x[i:i + 2] for i in range(len(x) - 1)}, {y[i:i + 2] for i in range(len(y) - 1)}
+    return bool(bx and by) and len(bx & by) / min(len(bx), len(by)) >= 0.6
 
 
 def _same_award(a, b: Award) -> bool:
@@ -194,7 +206,7 @@ def _same_award(a, b: Award) -> bool:
 
 
 def _agreements(e, agency, resolver, year) -> list[Agreement]:
-    out, seen = [], set()
+    out, seen = [], []
     for a in find_agreements(e.body + e.captions, year):
         partners = []
         for p in a.partners:
@@ -202,10 +214,12 @@ def _agreements(e, agency, resolver, year) -> list[Agreement]:
             if party is not None and (party.code is None or party.code != agency.code):
                 if party.label not in {x.label for x in partners}:
                     partners.append(party)
+        # an agreement is its parties, date and title: the same parties signing on another
+        # date is another agreement; told twice in an entry (one telling undated) it is one
         key = frozenset(p.label for p in partners)
-        if not partners or key in seen:
+        if not partners or any(k == key and (d == a.date or d is None or a.date is None) for k, d in seen):
             continue
-        seen.add(key)
+        seen.append((key, a.date))
         out.append(Agreement(parties=(agency, *partners), kind=a.kind, title=a.title, date=a.date,
                              line=a.line, line_end=a.line_end))
     return out

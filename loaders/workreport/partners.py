@@ -660,7 +660,7 @@ def extract_selections(doc: Document, issuer: Party | None, ref_year: int | None
     for ln in doc.lines:
         if "\t" in ln.raw or "선정" not in ln.text:
             continue
-        for f in selections.find(ln.text, ref_year):
+        for f in selections.selections_in(ln.text, ref_year):
             if any(g.competition == f.competition for g in out):
                 continue
             out.append(GrantSelection(issuer, f.competition, f.awarder, f.date, f.amount_krw, None, ln.no))

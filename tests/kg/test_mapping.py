@@ -45,6 +45,9 @@ CASEBOOK = [
     r.Adoption(YEONGWOL, "k1", BUKGU, "벤치마킹", "2021-04", line=12),
     r.Adoption(r.Party("울산 울주군", code="31710"), "k1", None, "주민생활 혁신사례 확산 지원사업", "2021", line=13),
     r.Outcome("e5", "출동시간 단축", Decimal("30"), "%", subject_kind="entry", line=14),
+    r.GrantSelection(BUKGU, "긴급자동차 자동 진･출입 시스템 확산사업", "행정안전부", "2021-11-01", 50_000_000,
+                     subject="긴급자동차 자동 진출입 시스템", line=15),
+    r.GrantSelection(BUKGU, "공공서비스 연계 강화사업", None, "2020", line=16),
     r.Entry("e9", r.Party("신규 지표 기관", code="11110"), "디지털 전환 성과", "k1", line=30, line_end=40),
 ]
 
@@ -94,6 +97,18 @@ def test_grades_and_params(store):
     assert a["awarder"] == "행정안전부" and a["date"] == "2024"
     assert rows(store, "awards", grade="대상") == []
     assert [t["country"] for t in rows(store, "sister-cities", country="미국")] == ["미국"]
+
+
+def test_grant_selections_and_params(store):
+    got = rows(store, "grant-selections")
+    assert [(x["agency"], x["competition"], x["awarder"], x["date"], x["amount_krw"]) for x in got] == [
+        ("광주광역시 북구", "공공서비스 연계 강화사업", None, "2020", None),
+        ("광주광역시 북구", "긴급자동차 자동 진･출입 시스템 확산사업", "행정안전부", "2021-11-01", 50_000_000),
+    ]
+    assert [x["competition"] for x in rows(store, "grant-selections", awarder="행정안전부")] == [
+        "긴급자동차 자동 진･출입 시스템 확산사업"]
+    assert rows(store, "grant-selections", agency="서울특별시 종로구") == []
+    assert rows(store, "awards", agency="광주광역시 북구") == []  # a selection is not an award
 
 
 def test_new_indicator_becomes_a_concept(store):

@@ -69,7 +69,7 @@ def facts(records, name: Namer) -> dict[str, list[dict]]:
         c = cases.get(key)
         return [c.name, *c.alt_names] if c else [key]
 
-    out = {"entries": [], "awards": [], "agreements": [], "adoptions": [], "grant_selections": []}
+    out = {"entries": [], "awards": [], "agreements": [], "adoptions": [], "selections": []}
     for r in records:
         if isinstance(r, Entry):
             out["entries"].append({"agency": name(r.agency), "indicator": r.indicator,
@@ -83,8 +83,8 @@ def facts(records, name: Namer) -> dict[str, list[dict]]:
                 if item not in out["agreements"]:
                     out["agreements"].append(item)
         elif isinstance(r, GrantSelection):
-            out["grant_selections"].append({"agency": name(r.agency), "competition": r.competition, "date": r.date,
-                                            "amount_krw": r.amount_krw})
+            out["selections"].append({"agency": name(r.agency), "competition": r.competition, "awarder": r.awarder,
+                                      "date": r.date, "amount_krw": r.amount_krw, "line": r.line})
         elif isinstance(r, Adoption):
             out["adoptions"].append({"adopter": name(r.adopter), "case": case_names(r.case_key),
                                      "source": name(r.source), "channel": r.channel, "date": r.date})
@@ -103,13 +103,37 @@ def match_agreement(e, g) -> bool:
     return e["agency"] == g["agency"] and similar(e["partner"], g["partner"], 0.7)
 
 
-def match_selection(e, g) -> bool:
-    return (e["agency"] == g["agency"] and similar(e["competition"], g["competition"], 0.7)
-            and e["date"] == g["date"] and e["amount_krw"] == g["amount_krw"])
-
-
 def match_adoption(e, g) -> bool:
     return e["adopter"] == g["adopter"] and any(similar(e["case"], n, 0.6) for n in g["case"])
+
+
+def match_selection(e, g) -> bool:
+    """Same agency, same competition, and not two different years (a programme won again is
+    another selection)."""
+    if e["date"] and g["date"] and e["date"][:4] != g["date"][:4]:
+        return False
+    return e["agency"] == g["agency"] and similar(e["competition"], g["competition"], 0.6)
+
+
+def signings(records, name: Namer) -> list[dict]:
+    """Each Agreement record as one signing: agency, partners, date."""
+    return [{"agency": name(r.parties[0]), "partners": [name(p) for p in r.parties[1:]], "date": r.date,
+             "line": r.line} for r in records if isinstance(r, Agreement)]
+
+
+def match_signing(e, g) -> bool:
+    """Same agency, the same partners one to one, and the date when the hand-written fact has one."""
+    if e["agency"] != g["agency"] or len(e["partners"]) != len(g["partners"]):
+        return False
+    if e["date"] is not None and e["date"] != g["date"]:
+        return False
+    left = list(g["partners"])
+    for p in e["partners"]:
+        hit = next((q for q in left if similar(p, q, 0.7)), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
 
 
 def dedupe_agreements(items: list[dict]) -> list[dict]:

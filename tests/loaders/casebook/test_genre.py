@@ -37,3 +37,15 @@ def test_random_text(text):
     with pytest.raises(GenreError) as info:
         extract_text(text, file_name="random.txt", doc_id="x", sha256="0")
     assert info.value.file == "random.txt"
+
+
+@pytest.mark.parametrize("line, name, awarder", [
+    ("- 2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창 (아이휴센터)", "2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창", "보건복지부"),
+    ("- 정보문화의 달 과학기술정보통신부 장관 표창(2020)", "정보문화의 달 과학기술정보통신부 장관 표창", "과학기술정보통신부"),
+])
+def test_commendation_named_with_awarder_and_grade(line, name, awarder):
+    """A 장관 표창 has no name of its own: the field, awarder and grade around it name it."""
+    from loaders.casebook.awards import award_in_line
+
+    a = award_in_line(line, 1, 2021)
+    assert (a.award, a.grade, a.awarder) == (name, "장관상", awarder)
