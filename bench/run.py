@@ -260,9 +260,9 @@ def child_rdflib(a) -> dict:
             res[name] = {"skipped": "timed out at a smaller size", "timeout_s": a.timeout}
             continue
         # the same typed terms the embedded store gets (an agency name is an @ko literal)
-        bindings = {k: Literal(v.value, lang=v.language,
-                               datatype=None if v.language or v.datatype is None else v.datatype.value)
-                    for k, v in queries.bind(q, params.get(name) or {}).items()}
+        bindings = {k: Literal(v[0].value, lang=v[0].language,
+                               datatype=None if v[0].language or v[0].datatype is None else v[0].datatype.value)
+                    for k, v in queries.bind(q, params.get(name) or {}, by_iri=False).items()}
         signal.alarm(a.timeout)
         t = time.perf_counter()
         try:

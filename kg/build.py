@@ -223,7 +223,13 @@ class _Pool:
 
             Gazetteer.load()  # loaded once here, inherited by forked workers
             ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-            self.pool = ctx.Pool(self.workers)
+            # Ctrl-C reaches the workers too (a terminal signals the process group): they
+            # ignore it and the parent stops them; started with SIGINT held back so none
+            # runs the parent's handler for a moment
+            from kg.interrupts import blocked_sigint, worker_init
+
+            with blocked_sigint():
+                self.pool = ctx.Pool(self.workers, initializer=worker_init)
         return self
 
     def __exit__(self, *exc):
@@ -386,6 +392,7 @@ def build(target: Path, files: Iterable[Path] | None = None, *, bulk: bool = Tru
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=target.name + ".build-", dir=target.parent))
     files = list(files) if files is not None else bundled_sources()
+    store = None
     try:
         if bulk:
             with _Pool(_workers(len(files), workers)) as pool:  # before the store is opened
@@ -395,12 +402,17 @@ def build(target: Path, files: Iterable[Path] | None = None, *, bulk: bool = Tru
             store = Store(work)
             report = ingest(store, files, workers=1 if workers is None else workers)
         store.close()
-        del store
+        store = None
         from kg.interrupts import pause_at
 
         pause_at("swap")
         swap_in(work, target)
     finally:
+        if store is not None:  # interrupted: close RocksDB (its threads write files) before removing
+            try:
+                store.close()
+            except Exception:  # noqa: BLE001 - already closed; the interruption is what propagates
+                pass
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
     return report

@@ -89,3 +89,22 @@ def run_and_exit(app) -> None:
     except BrokenPipeError:  # `kg query … | head`: the reader left
         pass
     os._exit(code)
+
+
+def worker_init() -> None:
+    """In a worker process: Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class blocked_sigint:
+    """SIGINT held back in this thread while worker processes are forked."""
+
+    def __enter__(self):
+        self.previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) \
+            if hasattr(signal, "pthread_sigmask") else None
+        return self
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)
+        return False

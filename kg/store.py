@@ -19,6 +19,7 @@ import os
 import shutil
 import signal
 import struct
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -392,6 +393,27 @@ def swap_in(new_dir: Path, target: Path) -> None:
 
 
 def _renames(new_dir: Path, target: Path, old: Path) -> None:
+    """Both renames, with SIGINT/SIGTERM held back until they are done. Any thread may
+    take a signal (RocksDB's too) and Python runs the handler in the main thread between
+    two statements, so blocking it in this thread is not enough: the Python-level
+    handlers only record the signal meanwhile, and it is raised again once both renames
+    are done (found by the issue-18 helper's stress runs)."""
+    held: list[int] = []
+    swapped = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            if signal.getsignal(sig) is not None:
+                swapped[sig] = signal.signal(sig, lambda signum, frame: held.append(signum))
+    try:
+        _renames_masked(new_dir, target, old)
+    finally:
+        for sig, handler in swapped.items():
+            signal.signal(sig, handler)
+        for sig in held:
+            signal.raise_signal(sig)
+
+
+def _renames_masked(new_dir: Path, target: Path, old: Path) -> None:
     blocked = {signal.SIGINT, signal.SIGTERM}
     masked = hasattr(signal, "pthread_sigmask")
     if masked:
