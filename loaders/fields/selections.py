@@ -119,7 +119,10 @@ def _name(raw: str) -> tuple[str, str | None]:
     return _SPACES.sub(" ", s), awarder
 
 
-def _selections_in(text: str, year: int | None = None) -> list[SelectionCandidate]:
+_NAMED_IN_CUE = re.compile(r"「([^」]{2,60})」")
+
+
+def selections_in(text: str, year: int | None = None) -> list[SelectionCandidate]:
     s = nfc(text)
     w = words()
     out: list[SelectionCandidate] = []
@@ -138,6 +141,9 @@ def _selections_in(text: str, year: int | None = None) -> list[SelectionCandidat
         else:
             cut = m.start() + _VERB.search(cue).start()
         competition, awarder = _name(s[start:cut])
+        named = _NAMED_IN_CUE.search(cue)
+        if named:  # `행정안전부 공모사업 「<name>」 선정`: the name stands inside the cue
+            competition = named.group(1).strip()
         competition = re.sub(r"[\s」』’”]+$", "", competition) if competition.count("「") < competition.count("」") \
             else competition
         if len(re.sub(r"\W", "", competition)) < 3:
@@ -161,117 +167,3 @@ def _selections_in(text: str, year: int | None = None) -> list[SelectionCandidat
                 date = parse_date(sy.group(0), year)
         out.append(SelectionCandidate(competition, awarder, date, amount, start, m.end()))
     return out
-
-
-def selections_in(text: str, year: int | None = None) -> list[SelectionCandidate]:
-    """Selections the line tells: read by the cue table (the casebook's phrasings); a
-    competition named in 「…」 keeps only that name, and the work reports' `<body>
-    공모사업 「<name>」 선정(date)` is read when the table's reading finds nothing."""
-    found = _selections_in(text, year)
-    out = []
-    for c in found:
-        q = _q_QUOTED.search(c.competition)
-        if q and (c.competition.startswith(("공모", "「")) or c.competition.endswith("」")):
-            c = SelectionCandidate(q.group(1), c.awarder, c.date, c.amount_krw, c.start, c.end)
-        out.append(c)
-    if out:
-        return out
-    return [SelectionCandidate(f.competition, _full_body(f.awarder), f.date, f.amount_krw, 0, len(text))
-            for f in _find_quoted(text, year)]
-
-
-def _full_body(body: str | None) -> str | None:
-    """`행안부` -> 행정안전부, as the cue table's `body` rows name it."""
-    if body is None:
-        return None
-    return next((name for rx, name in words().bodies if rx.fullmatch(body)), body)
-
-
-# -- the simpler reading, for lines the cue table does not match ------------------------------
-
-from loaders.lexicon import labels  # noqa: E402
-
-_q_CUE = re.compile(labels.or_regex("selection_cue"))
-_q_AWARD = re.compile(labels.or_regex("award_word"))
-_q_SELECTED = re.compile(r"(?:에\s*|으?로\s*)?(?:최종\s*)?선정(?!기준|위원|절차|방법|심사|계획)")
-_q_QUOTED = re.compile(r"[「『‘'\"“]([^」』’'\"”]{3,60})[」』’'\"”]")
-_q_BODY = re.compile(r"(?<![가-힣])([가-힣]{1,12}(?:부|처|청|위원회|공사|공단|재단|진흥원|연구원|협회)|행안부|복지부|농식품부|"
-                   r"문체부|과기부|과기정통부|산업부|환경부|국토부|해수부|중기부|여가부|교육부)(?![가-힣])")
-# `… 통해 19개 지역 선정`, `대상지 78건 선정`: the agency selecting others, not being selected
-_q_COUNTED = re.compile(r"\d+\s*(?:건|개소|개|명|곳|가구|팀|개\s*[가-힣]{1,6})\s*(?:을|를|이|가)?\s*$")
-_q_LEAD = re.compile(r"^[^가-힣A-Za-z0-9「『‘'\"“]+|^(?:(?:19|20)\d\d\s*년\s*)|^\s*[➜▣□■○●◦·\-]+\s*")
-_q_TRAIL = re.compile(r"\s*(?:공모|에|주관|최종)\s*$")
-_q_MONEY = re.compile(r"\d[\d,.]*\s*(?:조|억|천만|백만|천|만)?\s*원")
-# what stands right after 선정: `(’21.4. 국비 117백만원)` or `: ’21.07.20.`
-_q_RIGHT_AFTER = re.compile(r"^\s*(?:되어|됨|하여)?\s*(?:\(([^()]*)\)|[:：]\s*([^,(]*))")
-_q_LEAD_DATE = re.compile(r"^(?:(?:19|20)\d\d\s*\.\s*(?:\d{1,2}\s*\.?)?\s*[:：]?\s*)")
-
-
-@dataclass(frozen=True)
-class _QFound:
-    competition: str
-    awarder: str | None
-    date: str | None
-    amount_krw: int | None
-
-
-def _find_quoted(text: str, ref_year: int | None = None) -> list[_QFound]:
-    text = nfc(text)
-    if "선정" not in text or "☑" in text or "□ 자체" in text:
-        return []
-    m = _q_SELECTED.search(text)
-    while m:
-        before = _q_clause(text[:m.start()])
-        if before is not None and _q_CUE.search(before) and not _q_AWARD.search(before) \
-                and not _q_COUNTED.search(before):
-            return [_q_found(before, text[m.end():], ref_year)]
-        m = _q_SELECTED.search(text, m.end())
-    return []
-
-
-def _q_clause(before: str) -> str | None:
-    """The clause that ends at `선정`: after the last comma outside parentheses; None when
-    `선정` stands inside a parenthesis (`마을공동체 120개소(시·군 공모 선정)`: others' selection)."""
-    depth, start = 0, 0
-    for i, ch in enumerate(before):
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif ch in ",，;" and depth == 0:
-            start = i + 1
-    return None if depth > 0 else before[start:]
-
-
-def _q_found(before: str, after: str, ref_year: int | None) -> _QFound:
-    quoted = _q_QUOTED.findall(before)
-    body = None
-    bodies = _q_BODY.findall(before)
-    if bodies:
-        body = bodies[0]
-    if quoted:
-        name = quoted[-1]
-    else:
-        name = before
-        for _ in range(3):
-            name = _q_LEAD.sub("", name).strip()
-        if body and name.startswith(body):
-            name = name[len(body):].strip()
-        name = re.sub(r"^주관\s*", "", name)
-        name = _q_TRAIL.sub("", _q_TRAIL.sub("", name)).strip()
-        if body and name.endswith(body):
-            name = _q_TRAIL.sub("", name[: -len(body)].strip()).strip()
-    name = re.sub(r"^(?:(?:19|20)\d\d\s*년\s*)", "", name).strip(" ,·")
-    name = _q_LEAD_DATE.sub("", name).strip()
-    name = re.sub(r"^(?:(?:19|20)\d\d\s*년\s*)", "", name).strip()
-    if body and name.startswith(body + " "):
-        name = name[len(body):].strip()
-    right = _q_RIGHT_AFTER.match(after)
-    detail = right.group(1) or right.group(2) if right else ""
-    money = _q_MONEY.search(detail or "")
-    amount = parse_krw(money.group(0)) if money else None
-    date = parse_date(detail, ref_year) if detail else None
-    if date is None:
-        lead = _q_LEAD_DATE.match(_q_LEAD.sub("", before).strip())
-        date = parse_date(lead.group(0), ref_year) if lead else None
-    return _QFound(nfc(name), body, date, amount)
