@@ -18,7 +18,9 @@ Two kinds of triples come out (`to_graphs`):
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -66,11 +68,42 @@ def date_literal(iso: str) -> Literal:
     return Literal(iso, datatype=_date_type(iso))
 
 
+def reference_date(d: r.DocumentInfo) -> str | None:
+    """The date a document speaks as of (its own, else 1 January of its year): the
+    date at which agencies' names are read."""
+    ref = d.reference_date or (f"{d.year}-01-01" if d.year else None)
+    return ref if ref and len(ref) == 10 else None
+
+
+@lru_cache(maxsize=65536)
+def name_at(code: str, on: str | None) -> str | None:
+    """A gazetteer agency's official name on a date, as the gazetteer graph states it
+    (`kg.gazetteer_rdf`: the first name also covers the years before it, the last one
+    the years after it); on an unknown date, the name in force now."""
+    from kg.gazetteer import Gazetteer
+
+    try:
+        names = Gazetteer.load().names(code)
+    except KeyError:
+        return None
+    day = date.fromisoformat(on) if on else None
+    last = len(names) - 1
+    for i, (name, start, end) in enumerate(names):
+        start, end = (start if i > 0 else None), (end if i < last else None)
+        if day is None:
+            if end is None:
+                return name
+        elif (start is None or start <= day) and (end is None or day < end):
+            return name
+    return names[-1][0] if names else None
+
+
 class _Builder:
     def __init__(self, doc: r.DocumentInfo):
         self.doc = doc
         self.doc_iri = iris.document(doc.doc_id)
         self.issuer_code = doc.issuer.code if doc.issuer else None
+        self.ref = reference_date(doc)
         self.out: list[Triple] = []
         self.shared: list[Triple] = []
         self.described: set[URIRef] = set()
@@ -141,6 +174,14 @@ class _Builder:
             if p.country:
                 self.add_shared(iri, LGKG.country, self.ko(p.country))
         return iri
+
+    def party_name(self, p: r.Party | None):
+        """The name a party had on the document's reference date, as a literal: what
+        queries show for it, written once here instead of joined at every query (issue 15)."""
+        if p is None:
+            return None
+        name = name_at(p.code, self.ref) if p.code else nfc(p.label)
+        return self.ko(name) if name else None
 
     def unit(self, name: str, kind: str, parent: URIRef | None = None, key: str | None = None) -> URIRef | None:
         """The unit's IRI; None when the document's government is unknown: a unit must
@@ -318,6 +359,7 @@ def _document(b: _Builder, d: r.DocumentInfo) -> None:
         b.add(s, DCT.title, b.ko(d.title))
         b.add(s, RDFS.label, b.ko(d.title))
     b.add(s, LGKG.issuer, b.party(d.issuer))
+    b.add(s, LGKG.agencyName, b.party_name(d.issuer))
     if d.bureau:
         b.add(s, LGKG.bureau, b.unit(d.bureau, "bureau"))
     if d.year:
@@ -325,9 +367,8 @@ def _document(b: _Builder, d: r.DocumentInfo) -> None:
     if d.council_session:
         b.add(s, LGKG.councilSession, b.ko(d.council_session))
     b.date(s, DCT.date, d.date)
-    ref = d.reference_date or (f"{d.year}-01-01" if d.year else None)
-    if ref and len(ref) == 10:
-        b.add(s, LGKG.referenceDate, b.lit(ref, datatype=XSD.date))
+    if b.ref:
+        b.add(s, LGKG.referenceDate, b.lit(b.ref, datatype=XSD.date))
     b.add(s, LGKG.sourceLine, b.lit(d.line or 1))
 
 
@@ -362,7 +403,9 @@ def _staffing_summaries(b: _Builder, ctx: _Context) -> None:
             _staffing_values(b, node, info["staff"], ctx)
         else:
             b.add(node, LGKG.staffingOf, _unit_for(b, name, ctx))
+            b.add(node, LGKG.unitName, _unit_name(b, name))
             b.add(node, LGKG.agency, b.party(b.doc.issuer))
+            b.add(node, LGKG.agencyName, b.party_name(b.doc.issuer))
         if info.get("teams") is not None:
             b.add(node, LGKG.teamCount, b.lit(info["teams"]))
 
@@ -374,9 +417,16 @@ def _unit_for(b: _Builder, name: str, ctx: _Context) -> URIRef:
     return b.unit(name, d.kind if d else "division", ctx.bureau)
 
 
+def _unit_name(b: _Builder, name: str):
+    """The label `b.unit` gives the unit of that name (its skos:prefLabel)."""
+    return b.ko(name.replace(" ", ""))
+
+
 def _staffing_values(b: _Builder, node: URIRef, s: r.Staffing, ctx: _Context) -> None:
     b.add(node, LGKG.staffingOf, _unit_for(b, s.unit, ctx))
+    b.add(node, LGKG.unitName, _unit_name(b, s.unit))
     b.add(node, LGKG.agency, b.party(b.doc.issuer))
+    b.add(node, LGKG.agencyName, b.party_name(b.doc.issuer))
     if s.authorized is not None:
         b.add(node, LGKG.authorized, b.lit(s.authorized))
     if s.current is not None:
@@ -389,8 +439,10 @@ def _program(b: _Builder, p: r.Program, ctx: _Context) -> None:
     b.add(n, DCT.title, b.ko(p.title))
     b.add(n, RDFS.label, b.ko(p.title))
     b.add(n, LGKG.agency, b.party(b.doc.issuer))
+    b.add(n, LGKG.agencyName, b.party_name(b.doc.issuer))
     if p.department:
         b.add(n, LGKG.runBy, _unit_for(b, p.department, ctx))
+        b.add(n, LGKG.unitName, _unit_name(b, p.department))
     if p.parent_key and p.parent_key in ctx.programs:
         b.add(n, LGKG.partOfProgram, iris.node("program", b.doc.doc_id, p.parent_key))
     for status in p.status:
@@ -440,11 +492,13 @@ def _outcome(b: _Builder, o: r.Outcome, ctx: _Context) -> None:
         subject = iris.node("entry", b.doc.doc_id, o.subject_key)
         entry = ctx.entries.get(o.subject_key)
         agency = b.party(entry.agency) if entry else None
+        b.add(n, LGKG.agencyName, b.party_name(entry.agency) if entry else None)
         if entry:
             b.add(n, LGKG.outcomeOf, iris.case(entry.case_key))
     else:
         subject = iris.node("program", b.doc.doc_id, o.subject_key)
         agency = b.party(b.doc.issuer)
+        b.add(n, LGKG.agencyName, b.party_name(b.doc.issuer))
     b.add(n, LGKG.outcomeOf, subject)
     b.add(n, LGKG.agency, agency)
     b.add(n, LGKG.metric, b.ko(o.metric))
@@ -464,6 +518,8 @@ def _sister_city(b: _Builder, s: r.SisterCity, ctx: _Context) -> None:
     n = b.node("sister-city", f"L{s.line}-{iris._h(str(partner), 8)}", LGKG.SisterCityRelation, s)
     b.add(n, LGKG.party, agency)
     b.add(n, LGKG.party, partner)
+    b.add(n, LGKG.agencyName, b.party_name(s.agency))
+    b.add(n, LGKG.partnerName, b.party_name(s.partner))
     b.add(n, LGKG.relationType, b.concept("relation-types", s.relation))
     b.date(n, DCT.date, s.date)
     b.add(n, LGKG.mentionedAs, b.ko(s.partner.mention))
@@ -484,14 +540,20 @@ def _discount(b: _Builder, d: r.Discount, ctx: _Context) -> None:
     issuer = b.party(b.doc.issuer)
     other = benefit if offered == issuer else offered
     b.add(n, LGKG.withinRelation, ctx.relations.get(other))
+    if issuer is not None and issuer in (offered, benefit):  # the names as the issuer's report gives them
+        b.add(n, LGKG.agencyName, b.party_name(b.doc.issuer))
+        b.add(n, LGKG.partnerName, b.party_name(d.beneficiary if offered == issuer else d.offered_by))
 
 
 def _agreement(b: _Builder, a: r.Agreement, ctx: _Context) -> None:
     n = b.node("agreement", f"L{a.line}", LGKG.Agreement, a)
     if a.parties:
         b.add(n, LGKG.agency, b.party(a.parties[0]))
+        b.add(n, LGKG.agencyName, b.party_name(a.parties[0]))
     for p in a.parties:
         b.add(n, LGKG.party, b.party(p))
+        if b.party(p) != b.party(a.parties[0]):
+            b.add(n, LGKG.partnerName, b.party_name(p))
     b.add(n, LGKG.agreementType, b.concept("agreement-types", a.kind))
     if a.title:
         b.add(n, DCT.title, b.ko(a.title))
@@ -502,6 +564,7 @@ def _agreement(b: _Builder, a: r.Agreement, ctx: _Context) -> None:
 def _award(b: _Builder, a: r.Award, ctx: _Context) -> None:
     n = b.node("award", f"L{a.line}-{iris._h(a.award + (a.grade or ''), 8)}", LGKG.AwardConferral, a)
     b.add(n, LGKG.recipient, b.party(a.recipient))
+    b.add(n, LGKG.agencyName, b.party_name(a.recipient))
     b.add(n, LGKG.awardName, b.ko(a.award))
     b.add(n, LGKG.awardGrade, b.concept("award-grades", a.grade))
     if a.awarder:
@@ -514,6 +577,7 @@ def _award(b: _Builder, a: r.Award, ctx: _Context) -> None:
 def _grant_selection(b: _Builder, g: r.GrantSelection, ctx: _Context) -> None:
     n = b.node("selection", f"L{g.line}-{iris._h(g.competition, 8)}", LGKG.GrantSelection, g)
     b.add(n, LGKG.selectedAgency, b.party(g.agency))
+    b.add(n, LGKG.agencyName, b.party_name(g.agency))
     b.add(n, LGKG.competitionName, b.ko(g.competition))
     if g.awarder:
         b.add(n, LGKG.grantor, b.party(r.Party(g.awarder, name=g.awarder)))
@@ -540,6 +604,7 @@ def _entry(b: _Builder, e: r.Entry, ctx: _Context) -> None:
     n = b.node("entry", e.key, LGKG.CasebookEntry, e)
     agency = b.party(e.agency)
     b.add(n, LGKG.agency, agency)
+    b.add(n, LGKG.agencyName, b.party_name(e.agency))
     b.add(n, LGKG.indicator, b.concept("indicators", e.indicator))
     b.add(n, LGKG.describesCase, iris.case(e.case_key))
     year = e.year or b.doc.year
@@ -569,8 +634,10 @@ def _adoption(b: _Builder, a: r.Adoption, ctx: _Context) -> None:
     adopter = b.party(a.adopter)
     n = b.node("adoption", f"L{a.line}-{iris._h(str(adopter) + a.case_key, 8)}", LGKG.Adoption, a)
     b.add(n, LGKG.adopter, adopter)
+    b.add(n, LGKG.agencyName, b.party_name(a.adopter))
     b.add(n, LGKG.adoptedCase, iris.case(a.case_key))
     b.add(n, LGKG.sourceAgency, b.party(a.source))
+    b.add(n, LGKG.sourceAgencyName, b.party_name(a.source))
     b.add(n, LGKG.channel, b.concept("adoption-channels", a.channel))
     b.date(n, DCT.date, a.date)
     b.add(n, LGKG.mentionedAs, b.ko(a.adopter.mention))

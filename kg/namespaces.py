@@ -49,6 +49,7 @@ class LGKG(DefinedNamespace):
     adoptedCase: URIRef  # adopted case
     adopter: URIRef  # adopter
     agency: URIRef  # agency
+    agencyName: URIRef  # agency name
     agreementType: URIRef  # agreement type
     amountKRW: URIRef  # amount (KRW)
     asOf: URIRef  # as of
@@ -98,6 +99,7 @@ class LGKG(DefinedNamespace):
     originAgency: URIRef  # origin agency
     outcomeOf: URIRef  # outcome of
     partOfProgram: URIRef  # part of program
+    partnerName: URIRef  # partner name
     party: URIRef  # party
     periodEnd: URIRef  # period end
     periodStart: URIRef  # period start
@@ -118,6 +120,7 @@ class LGKG(DefinedNamespace):
     shortName: URIRef  # short name
     sisterCity: URIRef  # sister city
     sourceAgency: URIRef  # source agency
+    sourceAgencyName: URIRef  # source agency name
     sourceLine: URIRef  # source line
     sourceLineEnd: URIRef  # source line end
     sourcePage: URIRef  # source page
@@ -128,6 +131,7 @@ class LGKG(DefinedNamespace):
     teamCount: URIRef  # team count
     unit: URIRef  # unit
     unitKind: URIRef  # unit kind
+    unitName: URIRef  # unit name
     validFrom: URIRef  # valid from
     validUntil: URIRef  # valid until
     value: URIRef  # value

@@ -130,10 +130,12 @@ def bind(q: CatalogueQuery, params: dict[str, str], *, by_iri: bool = True) -> d
         typ = q.params[name]
         kg_params.check(name, typ, value)
         values = [value]
-        if typ == "agency" and q.agency_var and by_iri:
+        if typ in ("agency", "agency-ko") and q.agency_var and by_iri:
             # the agency's IRI bound where the pattern starts: the engine reads that agency's
             # facts by index instead of filtering every row by name (issue 15)
             out[q.agency_var] = [ox.NamedNode(kg_params.agency_iri(name, value))]
+            if typ == "agency-ko":  # the name is grouped on too: bound with the IRI, one row
+                out[PARAM_PREFIX + name] = [PARAM_TYPES[typ](kg_params.agency_names(name, value)[0])]
             continue
         if typ == "agency":
             values = kg_params.agency_names(name, value)

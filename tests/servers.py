@@ -109,25 +109,28 @@ def start_oxigraph(workdir: Path, *, read_only: bool = False) -> Server:
     return srv
 
 
-def virtuoso_ini(template: str, workdir: Path, port: int, http_port: int) -> str:
+def virtuoso_ini(template: str, workdir: Path, port: int, http_port: int, buffers: int | None = None) -> str:
     """The Debian virtuoso.ini with the database in `workdir`, both ports on 127.0.0.1
-    and the silent 10,000-row result cap raised."""
+    and the silent 10,000-row result cap raised; `buffers` (8 KB pages) for large loads."""
     text = template.replace("/var/lib/virtuoso-opensource-7/db", str(workdir / "db"))
     text = re.sub(r"(?m)^ServerPort(\s*)=\s*1111\b.*$", rf"ServerPort\g<1>= 127.0.0.1:{port}", text)
     text = re.sub(r"(?m)^ServerPort(\s*)=\s*8890\b.*$", rf"ServerPort\g<1>= 127.0.0.1:{http_port}", text)
     text = re.sub(r"(?m)^ResultSetMaxRows(\s*)=.*$", r"ResultSetMaxRows\g<1>= 1000000", text)
     text = re.sub(r"(?m)^DirsAllowed(\s*)=.*$", rf"DirsAllowed\g<1>= ., {workdir}, /usr/share/virtuoso-opensource-7/vad", text)
+    if buffers:
+        text = re.sub(r"(?m)^NumberOfBuffers(\s*)=.*$", rf"NumberOfBuffers\g<1>= {buffers}", text)
+        text = re.sub(r"(?m)^MaxDirtyBuffers(\s*)=.*$", rf"MaxDirtyBuffers\g<1>= {buffers * 3 // 4}", text)
     return text
 
 
-def start_virtuoso(workdir: Path) -> Server:
+def start_virtuoso(workdir: Path, *, buffers: int | None = None) -> Server:
     binary = shutil.which("virtuoso-t")
     if not binary or not VIRTUOSO_INI.exists():
         raise ServerUnavailable("Virtuoso is not installed (Debian package virtuoso-opensource)")
     (workdir / "db").mkdir(parents=True, exist_ok=True)
     port, http_port = free_port(), free_port()
     ini = workdir / "virtuoso.ini"
-    ini.write_text(virtuoso_ini(VIRTUOSO_INI.read_text(), workdir, port, http_port))
+    ini.write_text(virtuoso_ini(VIRTUOSO_INI.read_text(), workdir, port, http_port, buffers))
     cmd = [binary, "+configfile", str(ini), "+foreground"]
     base = f"http://127.0.0.1:{http_port}"
     srv = Server("virtuoso", _spawn(cmd, workdir / "log", workdir), workdir, f"{base}/sparql",

@@ -74,7 +74,22 @@ def test_cli_errors_exit_2_with_one_line(kg_store_dir):
 
 
 def _agency_queries():
-    return [q for q in queries.catalogue().values() if q.agency_var]
+    return [q for q in queries.catalogue().values() if q.agency_var and not q.required]
+
+
+def test_agency_profile_bound_by_iri_equals_bound_by_name(kg_store):
+    """agency-profile needs its agency: binding the IRI (the embedded store) must count
+    what binding its name (the endpoints' way) counts, for every agency with documents."""
+    q = queries.get("agency-profile")
+    assert q.agency_var and q.required == ("agency",)
+    names = sorted({r[1] for r in queries.run("documents", {}, store=kg_store)[1] if r[1]})
+    assert names
+    for name in names:
+        by_iri = queries.run("agency-profile", {"agency": name}, store=kg_store)[1]
+        text = queries.with_values(q.text, queries.bind(q, {"agency": name}, by_iri=False))
+        cols, rows = queries.run_local(kg_store, text, None)
+        by_name = queries.tidy_rows(q, cols, rows)
+        assert by_iri and sorted(map(repr, by_iri)) == sorted(map(repr, [r[:2] for r in by_name])), name
 
 
 @pytest.mark.parametrize("name", [q.name for q in _agency_queries()])
