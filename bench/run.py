@@ -144,7 +144,7 @@ def child_build(a) -> dict:
 def bench_agencies(store) -> dict[str, str]:
     """The agencies bound queries are timed for: the one with the median number of
     documents (a typical district) and the one with the most (the worst case), each by
-    its name in its latest document."""
+    one of the names its documents give it."""
     rows = list(store.query(
         "PREFIX lgkg: <https://w3id.org/lgkg/ontology#> SELECT ?a (COUNT(?d) AS ?n) (MAX(STR(?nm)) AS ?name) "
         "WHERE { ?d lgkg:issuer ?a ; lgkg:agencyName ?nm } GROUP BY ?a ORDER BY ?n ?a"))

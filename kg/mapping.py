@@ -518,8 +518,13 @@ def _sister_city(b: _Builder, s: r.SisterCity, ctx: _Context) -> None:
     n = b.node("sister-city", f"L{s.line}-{iris._h(str(partner), 8)}", LGKG.SisterCityRelation, s)
     b.add(n, LGKG.party, agency)
     b.add(n, LGKG.party, partner)
-    b.add(n, LGKG.agencyName, b.party_name(s.agency))
-    b.add(n, LGKG.partnerName, b.party_name(s.partner))
+    # the reporting side (the document's agency, when it is a party) and the other side,
+    # named on the document's date
+    own, other = (s.partner, s.agency) if partner == b.party(b.doc.issuer) != agency else (s.agency, s.partner)
+    if b.party(own) == b.party(b.doc.issuer):
+        b.add(n, LGKG.agency, b.party(own))
+    b.add(n, LGKG.agencyName, b.party_name(own))
+    b.add(n, LGKG.partnerName, b.party_name(other))
     b.add(n, LGKG.relationType, b.concept("relation-types", s.relation))
     b.date(n, DCT.date, s.date)
     b.add(n, LGKG.mentionedAs, b.ko(s.partner.mention))
@@ -541,6 +546,7 @@ def _discount(b: _Builder, d: r.Discount, ctx: _Context) -> None:
     other = benefit if offered == issuer else offered
     b.add(n, LGKG.withinRelation, ctx.relations.get(other))
     if issuer is not None and issuer in (offered, benefit):  # the names as the issuer's report gives them
+        b.add(n, LGKG.agency, issuer)
         b.add(n, LGKG.agencyName, b.party_name(b.doc.issuer))
         b.add(n, LGKG.partnerName, b.party_name(d.beneficiary if offered == issuer else d.offered_by))
 
