@@ -106,6 +106,27 @@ def bundled_sources() -> list[Path]:
     return sorted(p for p in paths.SOURCES_DIR.glob("*.txt"))
 
 
+DOCUMENT_SUFFIXES = (".txt", ".pdf", ".hwpx", ".hwp")
+
+
+def expand_sources(sources: Iterable[Path]) -> list[Path]:
+    """The documents named: a file as given, a directory as the documents under it
+    (text, PDF, HWPX, HWP; hidden files and folders skipped), in path order. A
+    directory without any is an error naming it."""
+    out: list[Path] = []
+    for src in sources:
+        src = Path(src)
+        if not src.is_dir():
+            out.append(src)
+            continue
+        found = sorted(f for f in src.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
+                       and not any(part.startswith(".") for part in f.relative_to(src).parts))
+        if not found:
+            raise KgError("no documents (.txt, .pdf, .hwpx, .hwp) in this directory", file=str(src))
+        out.extend(found)
+    return out
+
+
 def document_triples(path: Path) -> tuple[DocResult, list, list]:
     """Read and extract one document; never raises a KgError (it is in the result).
     Returns (result, triples of its graph, shared descriptions for the entities graph)."""

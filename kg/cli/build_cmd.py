@@ -73,14 +73,16 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def build(
         store: Optional[Path] = StoreOpt,
-        sources: Optional[List[Path]] = typer.Argument(None, help="documents: text, PDF, HWPX or HWP (default: the bundled data/sources/*.txt)"),
+        sources: Optional[List[Path]] = typer.Argument(None, help="documents (text, PDF, HWPX or HWP) or directories of them (default: the bundled data/sources/*.txt)"),
         report_fmt: Optional[str] = ReportOpt,
     ):
         """Build the store from scratch: ontology, vocabularies, gazetteer and every document."""
         from kg.build import build as run_build
+        from kg.build import expand_sources
         from kg.store import ensure_not_in_use
 
         _check_format(report_fmt)
+        sources = expand_sources(sources) if sources else None
         target = store_path(store)
         ensure_not_in_use(target)  # fail now, not after building aside (swap_in checks again)
         typer.echo(f"building {target}", err=report_fmt is not None)
@@ -92,15 +94,17 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def ingest(
-        files: List[Path] = typer.Argument(..., help="source documents (text, PDF, HWPX or HWP; work reports or casebooks)"),
+        files: List[Path] = typer.Argument(..., help="source documents (text, PDF, HWPX or HWP; work reports or casebooks) or directories of them"),
         store: Optional[Path] = StoreOpt,
         report_fmt: Optional[str] = ReportOpt,
     ):
         """Add or replace documents in the store; each document is all-or-nothing."""
+        from kg.build import expand_sources
         from kg.build import ingest as run_ingest
         from kg.store import Store
 
         _check_format(report_fmt)
+        files = expand_sources(files)
         s = Store(store_path(store))
         typer.echo(f"ingesting {len(files)} document{'s' if len(files) != 1 else ''} into {s.path}", err=True)
         report = run_ingest(s, files)

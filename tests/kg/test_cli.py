@@ -66,3 +66,34 @@ def test_new_commands_have_help():
     for cmd in ("push", "serve", "catalog", "docs"):
         res = kg(cmd, "--help")
         assert res.exit_code == 0, cmd
+
+
+def test_build_and_ingest_take_directories(tmp_path):
+    """A directory stands for the documents under it (hidden ones and non-documents
+    skipped); one without documents is a usage error naming it."""
+    import shutil
+
+    from kg import paths
+    from kg.store import Store
+
+    src = tmp_path / "reports"
+    (src / "2024").mkdir(parents=True)
+    (src / ".cache").mkdir()
+    bundled = sorted(paths.SOURCES_DIR.glob("00[01]_*.txt"))
+    assert len(bundled) == 2
+    shutil.copy(bundled[0], src / bundled[0].name)
+    shutil.copy(bundled[1], src / "2024" / bundled[1].name)
+    shutil.copy(bundled[1], src / ".cache" / "copy.txt")
+    (src / "README.md").write_text("not a document\n", encoding="utf-8")
+    (src / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    store = tmp_path / "store"
+    res = kg("build", "--store", store, src)
+    assert res.exit_code == 0, res.output
+    assert "2 of 2 documents" in res.output
+    docs = {r[0] for r in queries.run("documents", store=Store(store, read_only=True))[1]}
+    assert docs == {p.name.split(".")[0] for p in bundled}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    res = kg("ingest", "--store", store, empty)
+    assert res.exit_code == 2 and "no documents" in res.output and "empty" in res.output
+    assert "Traceback" not in res.output
