@@ -12,6 +12,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg import iris, paths
+from kg.namespaces import LGKG
 from kg.errors import KgError
 from kg.store import Store, swap_in
 
@@ -303,7 +304,8 @@ def _ingest(store, files, pool, on_document, t0, report) -> BuildReport:
     for res, triples, shared in pool.map(_triples_job, files):
         if res.error is None:
             pause_at("write")
-            store.replace_document(iris.doc_graph(res.doc_id), triples, shared, iris.ENTITY_GRAPH)
+            store.replace_document(iris.doc_graph(res.doc_id), triples, shared, iris.ENTITY_GRAPH,
+                                   owned_via=LGKG.hasName)  # an entity's name records go with it
             pause_at("written")
             res.triples = len(set(triples))
             if on_document is not None:

@@ -33,7 +33,6 @@ from kg.errors import StoreError, StoreInUse
 Triple = tuple[Node, Node, Node]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_HAS_NAME = "https://w3id.org/lgkg/ontology#hasName"
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.Literal:
@@ -211,13 +210,16 @@ class Store:
         return len(lines)
 
     def replace_document(self, graph: URIRef, triples: Iterable[Triple], shared: Iterable[Triple],
-                         shared_graph: URIRef) -> int:
+                         shared_graph: URIRef, owned_via: URIRef | None = None) -> int:
         """Replace a document's graph and add its shared descriptions to `shared_graph`,
         in one update (all or nothing). Shared descriptions that the old version of
         the document named and that no other graph mentions any more are removed in
-        the same update, so re-ingesting a changed document leaves no orphans."""
+        the same update, so re-ingesting a changed document leaves no orphans; with
+        them go the nodes they link to by `owned_via` (the caller's vocabulary: an
+        entity's name records, say)."""
         self._check_writable()
         g, sg = to_ox(graph), to_ox(shared_graph)
+        owned = f"OPTIONAL {{ ?e {to_ox(owned_via)} ?n . ?n ?np ?no }} " if owned_via is not None else ""
         lines, shared_lines = _nt_lines(graph, triples), _nt_lines(graph, shared)
         # entities the old version named (subject or object there, described in the shared graph)
         # (g and sg are pyoxigraph-rendered IRIs of our own graphs, not user text)
@@ -230,7 +232,7 @@ class Store:
             update += (
                 f" ;\nDELETE {{ GRAPH {sg} {{ ?e ?p ?o . ?n ?np ?no }} }} WHERE {{\n"
                 f"  VALUES ?e {{ {' '.join(old)} }}\n"
-                f"  GRAPH {sg} {{ ?e ?p ?o OPTIONAL {{ ?e <{_HAS_NAME}> ?n . ?n ?np ?no }} }}\n"
+                f"  GRAPH {sg} {{ ?e ?p ?o {owned}}}\n"
                 f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?e ?x ?y }} FILTER(?other != {sg}) }}\n"
                 f"  FILTER NOT EXISTS {{ GRAPH ?other2 {{ ?z ?x2 ?e }} FILTER(?other2 != {sg}) }}\n}}")
         try:

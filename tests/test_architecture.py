@@ -78,3 +78,14 @@ def test_the_walk_sees_imports_inside_functions():
     # kg.build imports the mapping inside a function: the walk must see it
     assert ("kg.build", "kg.mapping") in GRAPH.edges
     assert len(MODULES) > 40
+
+
+def test_the_store_knows_no_ontology_term():
+    """kg/store.py stores quads; which links own which nodes is the caller's vocabulary
+    (issue 19): no ontology IRI and no import of the generated namespaces there."""
+    text = (ROOT / "kg" / "store.py").read_text(encoding="utf-8")
+    assert "w3id.org/lgkg/ontology" not in text
+    tree = ast.parse(text)
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names} | {
+        n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert not {"kg.namespaces", "kg.mapping", "kg.iris"} & imported, imported

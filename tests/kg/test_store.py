@@ -90,18 +90,21 @@ def test_shared_descriptions_one_copy_and_no_orphans(tmp_path):
                                     "협력", "2026-02", line=3))
         return to_graphs(recs)
 
+    from kg.namespaces import LGKG
+
+    own = {"owned_via": LGKG.hasName}  # the store knows no ontology term: the caller names the link
     store = Store(tmp_path / "s")
     for doc in ("d1", "d2"):
-        store.replace_document(iris.doc_graph(doc), *report(doc, "한국전력공사"), iris.ENTITY_GRAPH)
+        store.replace_document(iris.doc_graph(doc), *report(doc, "한국전력공사"), iris.ENTITY_GRAPH, **own)
     kepco = str(iris.organization("한국전력공사"))
     names = [q for q in store.quads(iris.ENTITY_GRAPH) if q.subject.value == kepco]
     assert len(names) == len(set(names)) >= 3  # type, labels, name: once, not once per document
     assert not [q for q in store.quads(iris.doc_graph("d1")) if q.subject.value == kepco]
     # d1 changes partner: KEPCO stays (d2 still names it), KT arrives
-    store.replace_document(iris.doc_graph("d1"), *report("d1", "KT"), iris.ENTITY_GRAPH)
+    store.replace_document(iris.doc_graph("d1"), *report("d1", "KT"), iris.ENTITY_GRAPH, **own)
     assert {kepco, str(iris.organization("KT"))} <= _shared_subjects(store)
     # d2 no longer names KEPCO: its description and its name node go, KT stays
-    store.replace_document(iris.doc_graph("d2"), *report("d2", None), iris.ENTITY_GRAPH)
+    store.replace_document(iris.doc_graph("d2"), *report("d2", None), iris.ENTITY_GRAPH, **own)
     left = _shared_subjects(store)
     assert kepco not in left and kepco + "/name/0" not in left
     assert str(iris.organization("KT")) in left and str(iris.organization("KT")) + "/name/0" in left
