@@ -13,6 +13,7 @@ from rdflib import Graph
 
 from kg import iris, paths
 from kg.namespaces import LGKG
+from kg.terms import nt
 from kg.errors import KgError
 from kg.store import Store, swap_in
 
@@ -166,24 +167,6 @@ def _records(path: Path) -> tuple[DocResult, list | None]:
 
 # -- N-Quads lines, made in the worker processes ------------------------------
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def _nt_term(term, cache: dict) -> str:
-    """An rdflib term as N-Triples, exactly as kg.store.to_ox would write it."""
-    hit = cache.get(term)
-    if hit is not None:
-        return hit
-    from rdflib import URIRef
-
-    from kg.store import to_ox
-
-    text = str(to_ox(term))
-    if isinstance(term, URIRef):  # literals are rarely repeated; IRIs always are
-        cache[term] = text
-    return text
-
-
 def document_quads(path: Path, want_records: bool = False) -> tuple[DocResult, list[str], list | None]:
     """One document as de-duplicated N-Quads lines: its own graph, then the shared
     descriptions in the entities graph (for bulk loading)."""
@@ -193,8 +176,8 @@ def document_quads(path: Path, want_records: bool = False) -> tuple[DocResult, l
     from kg.mapping import to_ntriples
 
     try:
-        g = " " + _nt_term(iris.doc_graph(res.doc_id), {}) + " .\n"
-        sg = " " + _nt_term(iris.ENTITY_GRAPH, {}) + " .\n"
+        g = " " + nt(iris.doc_graph(res.doc_id)) + " .\n"
+        sg = " " + nt(iris.ENTITY_GRAPH) + " .\n"
         own, shared = to_ntriples(records)
         lines = [line + g for line in dict.fromkeys(own)]
         res.triples = len(lines)

@@ -15,17 +15,15 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.namespaces import PREFIXES
+from kg.terms import statements
 
 FORMATS = ("turtle", "trig", "nt", "nq", "jsonld")
 
 
-def _nt(t) -> str:
-    return f"{t.subject} {t.predicate} {t.object} ."
-
-
 def sorted_lines(store, graph: str | None = None) -> list[str]:
+    """The graph's (or the union's) statements as sorted N-Triples, by kg.terms."""
     g = ox.NamedNode(graph) if graph else None
-    return sorted({_nt(q) for q in store.ox.quads_for_pattern(None, None, None, g)})
+    return statements((q.subject, q.predicate, q.object) for q in store.ox.quads_for_pattern(None, None, None, g))
 
 
 def graph_ntriples(store, graph: str) -> tuple[bytes, int]:

@@ -243,7 +243,7 @@ _IRI_TEXT: dict[str, str] = {}
 class _NTBuilder(_Builder):
     """The same mapping, written straight to N-Triples lines ("s p o", no dot):
     no rdflib term is built for a literal, and each IRI is rendered once. The text
-    is exactly what `kg.store.to_ox` makes of the rdflib terms of `_Builder`
+    is exactly what `kg.terms` makes of the rdflib terms of `_Builder`
     (pyoxigraph renders both; tests compare the two)."""
 
     def __init__(self, doc: r.DocumentInfo):
@@ -260,9 +260,9 @@ class _NTBuilder(_Builder):
             if isinstance(t, URIRef):
                 hit = self._text[t] = str(ox.NamedNode(t))
             else:  # an rdflib term from a path without a fast literal
-                from kg.store import to_ox
+                from kg.terms import nt
 
-                return str(to_ox(t))
+                return nt(t)
         return hit
 
     def add(self, s, p, o) -> None:
@@ -288,7 +288,7 @@ class _NTBuilder(_Builder):
                 return _Lit(ox.Literal(str(value), datatype=_XSD_INTEGER))
             if cls is bool:
                 return _Lit(ox.Literal("true" if value else "false", datatype=_XSD_BOOLEAN))
-        return Literal(value, datatype=datatype, lang=lang)  # rendered by _term via to_ox
+        return Literal(value, datatype=datatype, lang=lang)  # rendered by _term via kg.terms
 
     def ko(self, text: str):
         return _Lit(ox.Literal(nfc(text), language="ko"))

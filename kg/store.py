@@ -25,35 +25,19 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError, StoreInUse
+from kg.terms import statements, to_ox  # noqa: F401  (to_ox: kept importable from here)
 
 Triple = tuple[Node, Node, Node]
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.Literal:
-    """rdflib term -> pyoxigraph term (no blank nodes: lgkg mints IRIs for everything)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language.lower())
-        if term.datatype and str(term.datatype) != _XSD_STRING:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        raise ValueError(f"blank node {term!r}: mint an IRI in kg.iris instead")
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _nt_lines(graph: URIRef, triples: Iterable[Triple]) -> list[str]:
-    """Sorted, de-duplicated N-Triples statements for an INSERT DATA into `graph`."""
+def _nt_lines(graph: URIRef, triples: Iterable) -> list[str]:
+    """Sorted, de-duplicated N-Triples statements (kg.terms, the one term writer) for an
+    INSERT DATA into `graph`: from triples or from lines already written."""
     try:
-        return sorted({f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples})
+        return statements(triples)
     except (ValueError, TypeError) as exc:
         raise StoreError(f"graph {graph} not written, previous state kept: {exc}") from None
 
@@ -241,13 +225,15 @@ class Store:
             raise StoreError(f"writing graph {graph} failed, previous state kept: {exc}") from None
         return len(lines) + len(shared_lines)
 
-    def bulk_add(self, graph: URIRef, triples: Iterable[Triple]) -> int:
-        """Fast, non-transactional load for building a fresh store (see kg.build)."""
+    def bulk_add(self, graph: URIRef, triples: Iterable) -> int:
+        """Fast, non-transactional load for building a fresh store (see kg.build): triples
+        or N-Triples lines, written by kg.terms and bulk-loaded as N-Quads."""
         self._check_writable()
         g = to_ox(graph)
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]
-        self._ox.bulk_extend(quads)
-        return len(quads)
+        lines = _nt_lines(graph, triples)
+        data = "".join(f"{line[:-2]} {g} .\n" for line in lines).encode()
+        self._ox.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+        return len(lines)
 
 
     def _check_writable(self) -> None:
