@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from loaders.document import layout
 from loaders.text import nfc
 
-MARKERS = "□■○●◦◎▶▸►◆◇※-·•∙ㆍ▷◇➊ㅇ"
+MARKERS = "□■○●◦◎▶▸►◆◇※-·•∙ㆍ▷◇➊ㅇ▣❍"
+# the same bullet in other fonts or converters: the jamo ㅇ and ❍ are ○, a boxed ▣ is □
+_MARKER_ALIAS = {"ㅇ": "○", "❍": "○", "▣": "□"}
+_NEGATIVE_CIRCLED = "❶❷❸❹❺❻❼❽❾❿"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _LEADERS = re.compile(r"(?:\.{3,}|-{3,}|…{2,}|·{3,})\s*\d{1,3}\s*$")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.|]\s*|\s+)(?P<t>\S.*)$")
@@ -140,8 +143,10 @@ def make_line(no: int, raw: str) -> Line:
         s = s.replace("**", "")
     s = " ".join(_normalize("NFC", s).split())  # = nfc(s)
     marker = None
-    if s and s[0] in _MARKER_SET and (s[0] != "ㅇ" or s[1:2] == " "):  # `ㅇ 항목`: the jamo as a bullet
-        marker = "○" if s[0] == "ㅇ" else s[0]
+    if s and s[0] in _NEGATIVE_CIRCLED and s[1:2] == " ":  # `❶ 제목`: an item number, as `1. 제목`
+        s = f"{_NEGATIVE_CIRCLED.index(s[0]) + 1}. {s[1:].strip()}"
+    elif s and s[0] in _MARKER_SET and (s[0] != "ㅇ" or s[1:2] == " "):  # `ㅇ 항목`: the jamo as a bullet
+        marker = _MARKER_ALIAS.get(s[0], s[0])
         if marker not in CIRCLED:
             s = s[1:].strip()
     return Line(no, raw, s, marker, heading, bold, indent)
