@@ -509,6 +509,7 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
 
 
 _YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?$")
+_UNITS_TRIED = ("원", "천원", "백만원", "억원")  # a unit read off a total that must match
 _UNIT = re.compile(r"단위\s*[:：]?\s*(조|억|백만|천|만)?\s*원")
 
 
@@ -589,7 +590,7 @@ def column_budget(node: Node, fiscal_year: str | None, total: int | None) -> tup
         elif total is None:
             continue
         else:
-            unit = next((u for u in ("원", "천원", "백만원", "억원") if parse_amount(row[total_col], u) == total), None)
+            unit = next((u for u in _UNITS_TRIED if parse_amount(row[total_col], u) == total), None)
             if unit is None:
                 continue
         lines = [(money.source_label(h), parse_amount(row[j], unit), no) for j, h in enumerate(header)
@@ -608,7 +609,7 @@ def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) ->
         return None
     cols = {col} | {j for _s, r, _n in src_rows[:first] for j, h in enumerate(r)
                      if units.compact(h) in _TOTALS or units.compact(h) in ("총사업비", "총액")}
-    for unit in ("원", "천원", "백만원", "억원"):
+    for unit in _UNITS_TRIED:
         if any(j < len(total_row) and parse_amount(total_row[j], unit) == total for j in sorted(cols)):
             return unit
     return None
