@@ -475,12 +475,15 @@ def _looks_like_program(blocks: list[Line | Table], i: int, style: str = "digit"
         nt = item_number(b, style)
         if nt and nt[1] and not b.marker:
             break
-        if b.marker in (None, "□", "■", "○", "●") and len(b.compact) <= 40:
-            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact))
+        if b.marker in (None, "□", "■", "○", "●"):
+            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact)) if len(b.compact) <= 40 else None
+            kv = b.kv() if m is None else None
             if m:
                 seen.add(m.group(0))
-                if len(seen) >= 2:
-                    return True
+            elif kv and (units.is_budget_key(kv[0]) or units.is_period_key(kv[0])):
+                seen.add(kv[0])  # `○ 사 업 비 : …` on a longer line: a budget or a period is a program's field
+            if len(seen) >= 2:
+                return True
     return False
 
 
