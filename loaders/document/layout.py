@@ -209,17 +209,21 @@ _GRADE_HEADER = re.compile(r"\d급")
 _MAX_FLAT_CELL = 40
 
 
-def _column_label(text: str) -> bool:
+def column_label(text: str) -> bool:
     from loaders.lexicon import labels
 
     c = "".join(text.split())
     return bool(c) and (labels.is_label(c, "column_header") or bool(_GRADE_HEADER.fullmatch(c)))
 
 
+_SIGNED = re.compile(r"[-+△▲▽▼]\s*[\d,.]*")  # `-1`, `+3`, `△2`, a bare `-`: a figure, not a bullet
+
+
 def _flat_cell(text: str) -> bool:
     s = text.strip()
-    return bool(s) and len(s) <= _MAX_FLAT_CELL and not s.startswith(_LIST_START) and not s.startswith("#") \
-        and "\t" not in s and "|" not in s and s[0] not in _BOX and not s.startswith(("(", "<"))
+    return bool(s) and len(s) <= _MAX_FLAT_CELL and (not s.startswith(_LIST_START) or bool(_SIGNED.fullmatch(s))) \
+        and not s.startswith("#") and "\t" not in s and "|" not in s and s[0] not in _BOX \
+        and not s.startswith(("(", "<"))
 
 
 def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
@@ -232,8 +236,10 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     >>> flat_table(["구 분", "정 원", "현 원", "총무과", "38", "37", "회계과", "20", "21", ""], 0)
     ([['구분', '정원', '현원'], ['총무과', '38', '37'], ['회계과', '20', '21']], 9)
     """
+    if i and _flat_cell(lines[i - 1]) and column_label(lines[i - 1]):
+        return None  # the header starts at its first label, never inside the run
     h = i
-    while h < len(lines) and _flat_cell(lines[h]) and _column_label(lines[h]):
+    while h < len(lines) and _flat_cell(lines[h]) and column_label(lines[h]):
         h += 1
     if h - i < 3:
         return None
@@ -241,12 +247,12 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     while end < len(lines) and _flat_cell(lines[end]):
         end += 1
     cells = [" ".join(lines[k].split()) for k in range(i, end)]
-    cells[:h - i] = ["".join(c.split()) for c in cells[:h - i]]
     for k in range(h - i, 2, -1):
         if len(cells) % k or len(cells) // k < 2:
             continue
         rows = [cells[r:r + k] for r in range(0, len(cells), k)]
         if all(not r[0].replace(",", "").isdigit() and any(ch.isdigit() for ch in "".join(r)) for r in rows[1:]):
+            rows[0] = ["".join(c.split()) for c in rows[0]]  # letter-spaced labels (`정 원`) as one word
             return rows, end
     return None
 
