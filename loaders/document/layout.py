@@ -209,11 +209,12 @@ _GRADE_HEADER = re.compile(r"\d급")
 _MAX_FLAT_CELL = 40
 
 
-def column_label(text: str) -> bool:
+def column_label(text: str, kind: str = "column_header") -> bool:
+    """A table's column label (loaders/lexicon rows of `kind`; a grade `4급` is a column label)."""
     from loaders.lexicon import labels
 
     c = "".join(text.split())
-    return bool(c) and (labels.is_label(c, "column_header") or bool(_GRADE_HEADER.fullmatch(c)))
+    return bool(c) and (labels.is_label(c, kind) or kind == "column_header" and bool(_GRADE_HEADER.fullmatch(c)))
 
 
 _SIGNED = re.compile(r"[-+△▲▽▼]\s*[\d,.]*")  # `-1`, `+3`, `△2`, a bare `-`: a figure, not a bullet
@@ -228,21 +229,39 @@ def _flat_cell(text: str) -> bool:
 
 def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """(rows, index after the table) of a table a converter wrote one cell per line:
-    3+ column labels (loaders/lexicon `column_header`, or a grade `4급`), then the
-    rows' cells, up to a blank or non-cell line. The width is the largest that
-    splits the cells into 2+ whole rows whose first cell is a label (not a bare
-    number) and each of which holds a digit (`계 | 10 | 81`, `미국 | … | 1986. 10. 20.`).
+    3+ column labels (loaders/lexicon `column_header`, or a grade `4급`), the first
+    that of the rows' label column (`row_header`: `구분`, `부서`, `국가`, …), then the
+    rows, each as many lines as there are labels (an empty cell an empty line). A
+    row starts with a label (not blank, not a bare number) and holds a figure
+    (`계 | 10 | 81`, `미국 | … | 1986. 10. 20.`); the table ends at the first line
+    that cannot start such a row, which must be a blank or a line that is no cell.
+    The width is the largest that reads 1+ rows so.
 
-    >>> flat_table(["구 분", "정 원", "현 원", "총무과", "38", "37", "회계과", "20", "21", ""], 0)
-    ([['구분', '정원', '현원'], ['총무과', '38', '37'], ['회계과', '20', '21']], 9)
+    >>> flat_table(["구 분", "정 원", "현 원", "총무과", "38", "37", "회계과", "20", "", "", "끝"], 0)
+    ([['구분', '정원', '현원'], ['총무과', '38', '37'], ['회계과', '20', '']], 9)
     """
     if i and _flat_cell(lines[i - 1]) and column_label(lines[i - 1]):
         return None  # the header starts at its first label, never inside the run
+    if not _flat_cell(lines[i]) or not column_label(lines[i], "row_header"):
+        return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …)
     h = i
     while h < len(lines) and _flat_cell(lines[h]) and column_label(lines[h]):
         h += 1
     if h - i < 3:
         return None
+    for k in range(h - i, 2, -1):
+        rows = [["".join(c.split()) for c in lines[i:i + k]]]  # letter-spaced labels (`정 원`) as one word
+        pos = i + k
+        while pos + k <= len(lines):
+            chunk = [" ".join(c.split()) for c in lines[pos:pos + k]]
+            if not chunk[0] or chunk[0].replace(",", "").isdigit() or not _flat_cell(chunk[0]) \
+                    or not all(not c or _flat_cell(c) for c in chunk) or not any(ch.isdigit() for ch in "".join(chunk)):
+                break
+            rows.append(chunk)
+            pos += k
+        if len(rows) >= 2 and (pos >= len(lines) or not lines[pos].strip() or not _flat_cell(lines[pos])):
+            return rows, pos
+    return None
     end = h
     while end < len(lines) and _flat_cell(lines[end]):
         end += 1
