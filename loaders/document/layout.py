@@ -259,8 +259,11 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
                 break
             rows.append(chunk)
             pos += k
-        if len(rows) >= 2 and (pos >= len(lines) or not lines[pos].strip() or not _flat_cell(lines[pos])):
-            return rows, pos
+        if len(rows) < 2 or pos < len(lines) and lines[pos].strip() and _flat_cell(lines[pos]):
+            continue
+        if not rows[-1][-1] and pos < len(lines) and lines[pos].strip():
+            continue  # an empty last cell is followed by the blank that ends the table, else a cell went missing
+        return rows, pos
     return None
     end = h
     while end < len(lines) and _flat_cell(lines[end]):

@@ -64,3 +64,12 @@ def test_a_flattened_table_right_under_its_title_line():
     text = "\n".join(["2. 직급별 현황", "구 분", "계", "5급", "6급", "정 원", "10", "2", "8", "현 원", "9", "2", "7"])
     (t,) = _tables(text)
     assert t.rows == [["구분", "계", "5급", "6급"], ["정 원", "10", "2", "8"], ["현 원", "9", "2", "7"]]
+
+
+def test_a_flattened_table_with_an_empty_cell_or_a_lost_one():
+    rows = ["국 가", "도시명", "구 분", "체결일", "미 국", "하와이주", "자매", "1986. 10. 20.",
+            "중 국", "하이난성", "", "1995. 9. 26."]
+    (t,) = _tables("\n".join(rows + ["", "○ 다음"]))
+    assert t.rows[2] == ["중 국", "하이난성", "", "1995. 9. 26."]  # an empty cell is an empty line
+    lost = [c for c in rows if c != "하와이주"]  # a cell the converter dropped: the rows no longer fit
+    assert not _tables("\n".join(lost + ["", "○ 다음"]))
