@@ -244,11 +244,13 @@ def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
     """A sentence wrapped onto indented continuation lines is one line again
     (the continuation has no marker, no heading, no number and no key)."""
     out: list[Line | Table] = []
+    last = 0  # the last line number joined into out[-1]: a sentence may run over several lines
     for b in blocks:
         prev = out[-1] if out else None
         if (isinstance(b, Line) and b.text and b.indent >= 2 and b.marker is None and not b.heading
-                and not b.bold and isinstance(prev, Line) and prev.text and prev.no == b.no - 1
+                and not b.bold and isinstance(prev, Line) and prev.text and b.no - 1 in (prev.no, last)
                 and "\t" not in prev.raw and _continues(prev, b)):
+            last = b.no
             glued = prev.text.endswith(("(", "·")) or prev.text[-1:].isdigit() and b.text[:1].isdigit()
             prev.text = prev.text + ("" if glued else " ") + b.text
             prev.__dict__.pop("compact", None)

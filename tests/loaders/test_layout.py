@@ -73,3 +73,12 @@ def test_a_flattened_table_with_an_empty_cell_or_a_lost_one():
     assert t.rows[2] == ["중 국", "하이난성", "", "1995. 9. 26."]  # an empty cell is an empty line
     lost = [c for c in rows if c != "하와이주"]  # a cell the converter dropped: the rows no longer fit
     assert not _tables("\n".join(lost + ["", "○ 다음"]))
+
+
+def test_a_sentence_wrapped_over_three_lines_is_one_line():
+    text = "\n".join(["    ❍ 사 업 비 : 240,000천원(국비 120,000, 도비",
+                      "      36,000, 군비 60,000,",
+                      "      자부담 24,000)",
+                      "    ❍ 다음 항목"])
+    texts = [b.text for b in read_blocks(text)[1] if not isinstance(b, Table) and b.text]
+    assert texts == ["사 업 비 : 240,000천원(국비 120,000, 도비 36,000, 군비 60,000, 자부담 24,000)", "다음 항목"]
