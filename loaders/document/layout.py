@@ -162,15 +162,20 @@ _BOX = frozenset("┌┐└┘├┤┬┴┼─│━┃┏┓┗┛┣┫┳�
 _BOX_BARS = re.compile(r"[│┃║]")
 
 
+_GRID_RULE = re.compile(r"\+(?:[-=:]{2,}\+){2,}")  # `+------+----+`: the rules of an ASCII grid table
+
+
 def _box_rule(s: str) -> bool:
-    return bool(s) and all(c in _BOX or c == " " for c in s) and not _BOX_BARS.fullmatch(s.replace(" ", ""))
+    return bool(s) and (all(c in _BOX or c == " " for c in s) and not _BOX_BARS.fullmatch(s.replace(" ", ""))
+                        or bool(_GRID_RULE.fullmatch(s)))
 
 
-def _box_row(s: str) -> list[str] | None:
-    if not s or s[0] not in "│┃║" or len(_BOX_BARS.findall(s)) < 3:
-        return None
+def _box_row(s: str, bars: str = "│┃║") -> list[str] | None:
     s = s.strip()
-    return [c.strip() for c in _BOX_BARS.split(s[1:-1] if s[-1] in "│┃║" else s[1:])]
+    if not s or s[0] not in bars or sum(s.count(b) for b in bars) < 3:
+        return None
+    inner = s[1:-1] if s[-1] in bars else s[1:]
+    return [c.strip() for c in re.split("[" + bars + "]", inner)]
 
 
 def box_table(lines: list[str], i: int) -> tuple[list[list[str]], list[int], int] | None:
@@ -185,12 +190,13 @@ def box_table(lines: list[str], i: int) -> tuple[list[list[str]], list[int], int
     """
     j, rows, nos = i, [], []
     after_rule = True
+    bars = "|" if _GRID_RULE.fullmatch(lines[i].strip()) else "│┃║"  # an ASCII grid's rows are `| a | b |`
     while j < len(lines):
         s = lines[j].strip()
         if _box_rule(s):
             after_rule = True
         else:
-            cells = _box_row(s)
+            cells = _box_row(s, bars)
             if cells is None:
                 break
             if rows and not after_rule and not cells[0] and len(cells) == len(rows[-1]):
@@ -302,7 +308,7 @@ def split(text: str) -> list[RawLine | RawTable]:
             blocks += [RawLine(k + 1, "") for k in range(i + 1, min(j + 1, n))]  # numbering stays true
             table, i = None, j + 1
             continue
-        box = box_table(lines, i) if raw.lstrip()[:1] in _BOX else None
+        box = box_table(lines, i) if raw.lstrip()[:1] in _BOX or _GRID_RULE.fullmatch(raw.strip()) else None
         flat = None if box or not raw.strip() or i in spaced else flat_table(lines, i)
         if box or flat:
             if box:

@@ -90,6 +90,20 @@ def _box(rows: list[list[str]]) -> list[str]:
     return out
 
 
+def _grid(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[j]) for r in rows) + 2 for j in range(len(rows[0]))]
+    rule = "+" + "+".join("-" * w for w in widths) + "+"
+    out = [rule]
+    for r in rows:
+        out += ["|" + "|".join(f" {c.replace('|', '/')} ".ljust(w) for c, w in zip(r, widths)) + "|", rule]
+    return out
+
+
+def grid_tables(text: str) -> str:
+    """TAB tables as ASCII grid tables: `+----+----+` rules around `| a | b |` rows."""
+    return _rewrite_tables(text, _grid)
+
+
 def box_tables(text: str) -> str:
     """TAB tables drawn with box characters as HWP converters keep them: `┌─┬─┐`, `│ a │ b │`, a `├─┼─┤` rule between rows."""
     return _rewrite_tables(text, _box)
@@ -289,6 +303,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "pipe_tables": pipe_tables,
     "html_tables": html_tables,
     "box_tables": box_tables,
+    "grid_tables": grid_tables,
     "no_heading_marks": no_heading_marks,
     "headings_deeper": headings_deeper,
     "headings_shallower": headings_shallower,
