@@ -75,6 +75,22 @@ def _empty_sections(doc: Document, items: list[Program]) -> list[ExtractionCheck
             for name, line in first.items() if name not in have]
 
 
+def section_checks(doc: Document, divisions: list[Division], programs: list[Program]) -> list[ExtractionCheck]:
+    """A division the report names (overview, staffing) with neither a section of its own
+    nor a program, in a report whose programs are read per division: its heading is in
+    a form the loader does not know, and its programs were counted under the division
+    above it. Say which."""
+    items = [p for p in programs if p.parent_key is None]
+    if not doc.division_starts or not items:
+        return []
+    opened = {name for name, _line in doc.division_starts}
+    have = {p.department for p in items}
+    return [ExtractionCheck("division-section", 0, 1, "divisions named",
+                            f"{d.name}: named by the report, but no section of its own was found and no program "
+                            "read for it; its programs may be counted under another division", d.name, d.line)
+            for d in divisions if d.name not in opened and d.name not in have]
+
+
 def table_checks(doc: Document) -> list[ExtractionCheck]:
     """Column labels written one per line (a converter that flattens tables) that could
     not be read as a table (cells missing, empty cells dropped): the facts of that table

@@ -122,3 +122,12 @@ def test_a_table_written_one_cell_per_line_that_cannot_be_split_is_warned_about(
     warned = [c for c in _checks(_read(damaged)).get("table", []) if c.warning]
     assert len(warned) == 1 and "국가 | 도시명 | 구분 | 체결일" in warned[0].warning
     assert warned[0].line == damaged.split("\n").index("국 가") + 1
+
+
+def test_a_division_whose_heading_is_not_read_is_named():
+    # the third division's heading in a form the loader does not know: its programs fall under the second
+    text = _unseen("county_center_box_tables").replace("[ 녹차산업과 ]", "§ 녹차산업과")
+    records = _read(text)
+    assert not [r for r in records if isinstance(r, Program) and r.department == "녹차산업과"]
+    warned = [c for c in _checks(records).get("division-section", []) if c.warning]
+    assert [c.scope for c in warned] == ["녹차산업과"] and "no section of its own" in warned[0].warning
