@@ -220,7 +220,10 @@ def column_label(text: str, kind: str = "column_header") -> bool:
     from loaders.lexicon import labels
 
     c = "".join(text.split())
-    return bool(c) and (labels.is_label(c, kind) or kind == "column_header" and bool(_GRADE_HEADER.fullmatch(c)))
+    if not c or labels.is_label(c, kind):
+        return bool(c)
+    return kind == "column_header" and (bool(_GRADE_HEADER.fullmatch(c)) or labels.is_label(c, "funding_source")
+                                        or labels.is_label(c, "total_label"))
 
 
 _SIGNED = re.compile(r"[-+△▲▽▼]\s*[\d,.]*")  # `-1`, `+3`, `△2`, a bare `-`: a figure, not a bullet

@@ -82,3 +82,11 @@ def test_a_sentence_wrapped_over_three_lines_is_one_line():
                       "    ❍ 다음 항목"])
     texts = [b.text for b in read_blocks(text)[1] if not isinstance(b, Table) and b.text]
     assert texts == ["사 업 비 : 240,000천원(국비 120,000, 도비 36,000, 군비 60,000, 자부담 24,000)", "다음 항목"]
+
+
+def test_funding_and_total_words_are_column_labels_of_a_flattened_table():
+    text = "\n".join(["(단위 : 천원)", "구 분", "계", "국 비", "도 비", "자부담", "2024년", "100", "50", "30", "20", "",
+                      "부서", "팀", "정원", "현원", "총무과", "4", "38", "37"])
+    first, second = _tables(text)
+    assert first.rows == [["구분", "계", "국비", "도비", "자부담"], ["2024년", "100", "50", "30", "20"]]
+    assert second.rows == [["부서", "팀", "정원", "현원"], ["총무과", "4", "38", "37"]]
