@@ -2,7 +2,8 @@
 
 Converters write the same table as TAB-separated rows, Markdown pipe rows or an
 HTML `<table>` (with `rowspan`/`colspan`), a box drawn with `┌─┬─┐ │ │`
-lines, or one cell per line under a header of column labels; they leave page furniture (`- 3 -`, a running title) between
+lines (or an ASCII grid), or one cell per line under a header of column
+labels; they leave page furniture (`- 3 -`, a running title) between
 the lines and wrap long sentences onto indented continuation lines. This module
 turns all of that into one sequence of blocks: a `RawLine` (line number, text)
 or a `RawTable` (rows of cells, each row with the line it stands on), so that
@@ -296,6 +297,7 @@ def split(text: str) -> list[RawLine | RawTable]:
     table: RawTable | None = None  # the table the next row may continue
     separator = 0  # line number of the last pipe header separator
     page_break = False  # only blank lines and a page number since the open table's last row
+    last_box: RawTable | None = None  # a box table followed so far only by blank lines and page numbers
     i, n = 0, len(lines)
     while i < n:
         raw, no = lines[i], i + 1
@@ -309,7 +311,7 @@ def split(text: str) -> list[RawLine | RawTable]:
             if rows:
                 blocks.append(RawTable(rows, [starts[r] if r < len(starts) else no for r in range(len(rows))]))
             blocks += [RawLine(k + 1, "") for k in range(i + 1, min(j + 1, n))]  # numbering stays true
-            table, i = None, j + 1
+            table, last_box, i = None, None, j + 1
             continue
         box = box_table(lines, i) if raw.lstrip()[:1] in _BOX or _GRID_RULE.fullmatch(raw.strip()) else None
         flat = None if box or not raw.strip() or i in spaced else flat_table(lines, i)
@@ -320,9 +322,18 @@ def split(text: str) -> list[RawLine | RawTable]:
                 rows, end = flat
                 width = len(rows[0])
                 row_lines = [i + 1 + r * width for r in range(len(rows))]
-            blocks.append(RawTable(rows, row_lines))
-            blocks += [RawLine(k + 1, "") for k in range(i, end) if k + 1 not in row_lines]
-            blocks.sort(key=lambda b: b.row_lines[0] if isinstance(b, RawTable) else b.no)
+            tail: list[RawLine | RawTable] = [RawLine(k + 1, "") for k in range(i, end) if k + 1 not in row_lines]
+            if box and last_box is not None and len(rows[0]) == len(last_box.rows[0]):
+                # a box closed at a page's end and drawn again on the next: one table (a repeated header once)
+                skip = 1 if rows[0] == last_box.rows[0] else 0
+                last_box.rows += rows[skip:]
+                last_box.row_lines += row_lines[skip:]
+                tail += [RawLine(no, "") for no in row_lines[:skip]]
+            else:
+                tail.append(RawTable(rows, row_lines))
+            tail.sort(key=lambda b: b.row_lines[0] if isinstance(b, RawTable) else b.no)
+            blocks += tail
+            last_box = next((b for b in tail if isinstance(b, RawTable)), last_box) if box else None
             table, page_break, i = None, False, end
             continue
         cells = None
@@ -338,6 +349,7 @@ def split(text: str) -> list[RawLine | RawTable]:
                 i += 1
                 continue
         if cells is not None:
+            last_box = None
             last = table.row_lines[-1] if table is not None else -9
             if last == no - 1 or (last == no - 2 and separator == no - 1) or (
                     page_break and table is not None and len(cells) == len(table.rows[-1])):
@@ -353,7 +365,7 @@ def split(text: str) -> list[RawLine | RawTable]:
             raw = ""
             page_break = table is not None  # a table broken by a page goes on after the page number
         if raw.strip():
-            table = None
+            table = last_box = None
             page_break = False
         blocks.append(RawLine(no, raw))
         i += 1

@@ -90,3 +90,11 @@ def test_funding_and_total_words_are_column_labels_of_a_flattened_table():
     first, second = _tables(text)
     assert first.rows == [["구분", "계", "국비", "도비", "자부담"], ["2024년", "100", "50", "30", "20"]]
     assert second.rows == [["부서", "팀", "정원", "현원"], ["총무과", "4", "38", "37"]]
+
+
+def test_a_box_table_broken_by_a_page_is_one_table():
+    head = ["┌──┬──┐", "│ 구분 │ 정원 │", "├──┼──┤"]
+    text = "\n".join(head + ["│ 총무과 │ 38 │", "└──┴──┘", "", "- 2 -", ""] + head + ["│ 회계과 │ 20 │", "└──┴──┘"])
+    (t,) = _tables(text)
+    assert t.rows == [["구분", "정원"], ["총무과", "38"], ["회계과", "20"]]  # the header drawn again counts once
+    assert len(_tables(text.replace("- 2 -", "다음 문단"))) == 2  # text between: two tables
