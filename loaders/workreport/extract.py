@@ -569,8 +569,8 @@ def column_budget(node: Node, fiscal_year: str | None, total: int | None) -> tup
         t = e.block
         if not isinstance(t, Table) or len(t.rows) < 2:
             continue
-        head = next((i for i, r in enumerate(t.rows) if sum(1 for c in r[1:] if money.source_label(c)) >= 1
-                     and any(units.compact(c) in _TOTALS for c in r[1:])), None)
+        head = next((i for i, r in enumerate(t.rows) if sum(1 for c in r[1:] if money.source_label(c))
+                     + any(units.compact(c) in _TOTALS for c in r[1:]) >= 2), None)
         if head is None:
             continue
         header = t.rows[head]
@@ -581,21 +581,28 @@ def column_budget(node: Node, fiscal_year: str | None, total: int | None) -> tup
         if len(data) != 1 or money.source_label(data[0][0][0]) or units.compact(data[0][0][0]) in _TOTALS:
             continue
         row, no = data[0]
-        total_col = next(j for j, c in enumerate(header) if j and units.compact(c) in _TOTALS)
+        total_col = next((j for j, c in enumerate(header) if j and units.compact(c) in _TOTALS), None)
+        src_cols = [j for j, h in enumerate(header) if j and money.source_label(h)]
+
+        def table_total(unit: str) -> int | None:  # the 계 cell, or the sum of the sources without one
+            if total_col is not None:
+                return parse_amount(row[total_col], unit)
+            amounts = [parse_amount(row[j], unit) for j in src_cols]
+            return sum(a for a in amounts if a) or None
+
         m = _UNIT.search(" ".join(t.caption[-2:] + [c for r in t.rows[:head + 1] for c in r]))
         if m:
             unit = (m.group(1) or "") + "원"
-            if total is not None and parse_amount(row[total_col], unit) != total:
+            if total is not None and table_total(unit) != total:
                 continue
         elif total is None:
             continue
         else:
-            unit = next((u for u in _UNITS_TRIED if parse_amount(row[total_col], u) == total), None)
+            unit = next((u for u in _UNITS_TRIED if table_total(u) == total), None)
             if unit is None:
                 continue
-        lines = [(money.source_label(h), parse_amount(row[j], unit), no) for j, h in enumerate(header)
-                 if j and money.source_label(h)]
-        return parse_amount(row[total_col], unit), [x for x in lines if x[1]]
+        lines = [(money.source_label(header[j]), parse_amount(row[j], unit), no) for j in src_cols]
+        return table_total(unit), [x for x in lines if x[1]]
     return None, []
 
 
