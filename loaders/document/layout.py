@@ -1,7 +1,9 @@
 """Layout cues of converted documents, normalised before any genre reads them.
 
 Converters write the same table as TAB-separated rows, Markdown pipe rows or an
-HTML `<table>`; they leave page furniture (`- 3 -`, a running title) between
+HTML `<table>` (with `rowspan`/`colspan`), a box drawn with `┌─┬─┐ │ │`
+lines (or an ASCII grid), or one cell per line under a header of column
+labels; they leave page furniture (`- 3 -`, a running title) between
 the lines and wrap long sentences onto indented continuation lines. This module
 turns all of that into one sequence of blocks: a `RawLine` (line number, text)
 or a `RawTable` (rows of cells, each row with the line it stands on), so that
@@ -28,6 +30,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d
 _TR = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _CELL = re.compile(r"<t([dh])\b([^>]*)>(.*?)</t[dh]\s*>", re.S | re.I)
 _SPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.I)
+_ROWSPAN = re.compile(r"rowspan\s*=\s*[\"']?(\d+)", re.I)
 
 
 @dataclass
@@ -66,13 +69,37 @@ def is_page_furniture(text: str) -> bool:
 
 
 def _html_rows(fragment: str) -> list[list[str]]:
+    """Rows of an HTML table; a `colspan` cell is followed by empty cells, a `rowspan`
+    cell stands again in the rows it spans (a country over its cities, a header
+    over its second header row), so every row has its cells in their columns.
+
+    >>> _html_rows('<tr><td rowspan="2">A</td><td>1</td></tr><tr><td>2</td></tr>')
+    [['A', '1'], ['A', '2']]
+    """
     rows = []
+    carried: dict[int, tuple[int, str]] = {}  # column -> (rows still spanned, text)
     for tr in _TR.findall(fragment):
         cells: list[str] = []
+
+        def fill() -> None:
+            while len(cells) in carried:
+                left, text = carried[len(cells)]
+                if left <= 1:
+                    del carried[len(cells)]
+                else:
+                    carried[len(cells)] = (left - 1, text)
+                cells.append(text)
+
         for _kind, attrs, body in _CELL.findall(tr):
-            cells.append(" ".join(body.split()))
+            fill()
+            text = " ".join(body.split())
             m = _SPAN.search(attrs)
-            cells += [""] * (int(m.group(1)) - 1 if m else 0)
+            r = _ROWSPAN.search(attrs)
+            for k in range(int(m.group(1)) if m else 1):
+                if r and int(r.group(1)) > 1:
+                    carried[len(cells)] = (int(r.group(1)) - 1, text if k == 0 else "")
+                cells.append(text if k == 0 else "")
+        fill()
         rows.append(cells)
     return rows
 
@@ -93,7 +120,7 @@ def aligned_cells(line: str) -> list[str] | None:
     ['구분', '계', '4급', '5급']
     """
     s = line.strip()
-    if not s or s.startswith(_LIST_START) or s.startswith("#") or "\t" in s or "|" in s:
+    if not s or s.startswith(_LIST_START) or s.startswith("#") or "\t" in s or "|" in s or s[0] in _BOX:
         return None
     cells = _GAP.split(_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), s))
     return cells if len(cells) >= 3 else None
@@ -130,6 +157,138 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
     return rows
 
 
+# -- boxes drawn with line characters (HWP converters) --------------------------
+
+_BOX = frozenset("┌┐└┘├┤┬┴┼─│━┃┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫")
+_BOX_BARS = re.compile(r"[│┃║]")
+
+
+_GRID_RULE = re.compile(r"\+(?:[-=:]{2,}\+){2,}")  # `+------+----+`: the rules of an ASCII grid table
+
+
+def _box_rule(s: str) -> bool:
+    return bool(s) and (all(c in _BOX or c == " " for c in s) and not _BOX_BARS.fullmatch(s.replace(" ", ""))
+                        or bool(_GRID_RULE.fullmatch(s)))
+
+
+def _box_row(s: str, bars: str = "│┃║") -> list[str] | None:
+    s = s.strip()
+    if not s or s[0] not in bars or sum(s.count(b) for b in bars) < 3:
+        return None
+    inner = s[1:-1] if s[-1] in bars else s[1:]
+    return [c.strip() for c in re.split("[" + bars + "]", inner)]
+
+
+def box_table(lines: list[str], i: int) -> tuple[list[list[str]], list[int], int] | None:
+    """(rows, 1-based row lines, index after the box) of a table drawn with box lines
+    starting at `lines[i]`. The physical lines between two rules are one row when
+    the lines after the first leave its first cell blank (a cell wrapped onto the
+    next line); a row whose first cell is filled starts a row of its own.
+
+    >>> box_table(["┌──┬──┐", "│ 구분 │ 정원 │", "├──┼──┤", "│ 총무과 │ 38 │", "│ 회계과 │ 2 │", "│  │ 1 │",
+    ...            "└──┴──┘"], 0)
+    ([['구분', '정원'], ['총무과', '38'], ['회계과', '2 1']], [2, 4, 5], 7)
+    """
+    j, rows, nos = i, [], []
+    after_rule = True
+    bars = "|" if _GRID_RULE.fullmatch(lines[i].strip()) else "│┃║"  # an ASCII grid's rows are `| a | b |`
+    while j < len(lines):
+        s = lines[j].strip()
+        if _box_rule(s):
+            after_rule = True
+        else:
+            cells = _box_row(s, bars)
+            if cells is None:
+                break
+            if rows and not after_rule and not cells[0] and len(cells) == len(rows[-1]):
+                rows[-1] = [f"{a} {b}".strip() if b else a for a, b in zip(rows[-1], cells)]
+            else:
+                rows.append(cells)
+                nos.append(j + 1)
+            after_rule = False
+        j += 1
+    return (rows, nos, j) if rows else None
+
+
+# -- one cell per line (converters that flatten tables) -------------------------
+
+_GRADE_HEADER = re.compile(r"\d급")
+_MAX_FLAT_CELL = 40
+
+
+def column_label(text: str, kind: str = "column_header") -> bool:
+    """A table's column label (loaders/lexicon rows of `kind`; a grade `4급` is a column label)."""
+    from loaders.lexicon import labels
+
+    c = "".join(text.split())
+    if not c or labels.is_label(c, kind):
+        return bool(c)
+    return kind == "column_header" and (bool(_GRADE_HEADER.fullmatch(c)) or labels.is_label(c, "funding_source")
+                                        or labels.is_label(c, "total_label"))
+
+
+_SIGNED = re.compile(r"[-+△▲▽▼]\s*[\d,.]*")  # `-1`, `+3`, `△2`, a bare `-`: a figure, not a bullet
+
+
+def _flat_cell(text: str) -> bool:
+    s = text.strip()
+    return bool(s) and len(s) <= _MAX_FLAT_CELL and (not s.startswith(_LIST_START) or bool(_SIGNED.fullmatch(s))) \
+        and not s.startswith("#") and "\t" not in s and "|" not in s and s[0] not in _BOX \
+        and not s.startswith(("(", "<"))
+
+
+def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """(rows, index after the table) of a table a converter wrote one cell per line:
+    3+ column labels (loaders/lexicon `column_header`, or a grade `4급`), the first
+    that of the rows' label column (`row_header`: `구분`, `부서`, `국가`, …), then the
+    rows, each as many lines as there are labels (an empty cell an empty line). A
+    row starts with a label (not blank, not a bare number) and holds a figure
+    (`계 | 10 | 81`, `미국 | … | 1986. 10. 20.`); the table ends at the first line
+    that cannot start such a row, which must be a blank or a line that is no cell.
+    The width is the largest that reads 1+ rows so.
+
+    >>> flat_table(["구 분", "정 원", "현 원", "총무과", "38", "37", "회계과", "20", "", "", "끝"], 0)
+    ([['구분', '정원', '현원'], ['총무과', '38', '37'], ['회계과', '20', '']], 9)
+    """
+    if i and _flat_cell(lines[i - 1]) and column_label(lines[i - 1]):
+        return None  # the header starts at its first label, never inside the run
+    if not _flat_cell(lines[i]) or not column_label(lines[i], "row_header"):
+        return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …)
+    h = i
+    while h < len(lines) and _flat_cell(lines[h]) and column_label(lines[h]):
+        h += 1
+    if h - i < 3:
+        return None
+    for k in range(h - i, 2, -1):
+        rows = [["".join(c.split()) for c in lines[i:i + k]]]  # letter-spaced labels (`정 원`) as one word
+        pos = i + k
+        while pos + k <= len(lines):
+            chunk = [" ".join(c.split()) for c in lines[pos:pos + k]]
+            if not chunk[0] or chunk[0].replace(",", "").isdigit() or not _flat_cell(chunk[0]) \
+                    or not all(not c or _flat_cell(c) for c in chunk) or not any(ch.isdigit() for ch in "".join(chunk)):
+                break
+            rows.append(chunk)
+            pos += k
+        if len(rows) < 2 or pos < len(lines) and lines[pos].strip() and _flat_cell(lines[pos]):
+            continue
+        if not rows[-1][-1] and pos < len(lines) and lines[pos].strip():
+            continue  # an empty last cell is followed by the blank that ends the table, else a cell went missing
+        return rows, pos
+    return None
+    end = h
+    while end < len(lines) and _flat_cell(lines[end]):
+        end += 1
+    cells = [" ".join(lines[k].split()) for k in range(i, end)]
+    for k in range(h - i, 2, -1):
+        if len(cells) % k or len(cells) // k < 2:
+            continue
+        rows = [cells[r:r + k] for r in range(0, len(cells), k)]
+        if all(not r[0].replace(",", "").isdigit() and any(ch.isdigit() for ch in "".join(r)) for r in rows[1:]):
+            rows[0] = ["".join(c.split()) for c in rows[0]]  # letter-spaced labels (`정 원`) as one word
+            return rows, end
+    return None
+
+
 def split(text: str) -> list[RawLine | RawTable]:
     """Blocks of a document: lines and tables, furniture blanked, line numbers kept."""
     lines = text.split("\n")
@@ -138,6 +297,7 @@ def split(text: str) -> list[RawLine | RawTable]:
     table: RawTable | None = None  # the table the next row may continue
     separator = 0  # line number of the last pipe header separator
     page_break = False  # only blank lines and a page number since the open table's last row
+    last_box: RawTable | None = None  # a box table followed so far only by blank lines and page numbers
     i, n = 0, len(lines)
     while i < n:
         raw, no = lines[i], i + 1
@@ -151,7 +311,30 @@ def split(text: str) -> list[RawLine | RawTable]:
             if rows:
                 blocks.append(RawTable(rows, [starts[r] if r < len(starts) else no for r in range(len(rows))]))
             blocks += [RawLine(k + 1, "") for k in range(i + 1, min(j + 1, n))]  # numbering stays true
-            table, i = None, j + 1
+            table, last_box, i = None, None, j + 1
+            continue
+        box = box_table(lines, i) if raw.lstrip()[:1] in _BOX or _GRID_RULE.fullmatch(raw.strip()) else None
+        flat = None if box or not raw.strip() or i in spaced else flat_table(lines, i)
+        if box or flat:
+            if box:
+                rows, row_lines, end = box
+            else:
+                rows, end = flat
+                width = len(rows[0])
+                row_lines = [i + 1 + r * width for r in range(len(rows))]
+            tail: list[RawLine | RawTable] = [RawLine(k + 1, "") for k in range(i, end) if k + 1 not in row_lines]
+            if box and last_box is not None and len(rows[0]) == len(last_box.rows[0]):
+                # a box closed at a page's end and drawn again on the next: one table (a repeated header once)
+                skip = 1 if rows[0] == last_box.rows[0] else 0
+                last_box.rows += rows[skip:]
+                last_box.row_lines += row_lines[skip:]
+                tail += [RawLine(no, "") for no in row_lines[:skip]]
+            else:
+                tail.append(RawTable(rows, row_lines))
+            tail.sort(key=lambda b: b.row_lines[0] if isinstance(b, RawTable) else b.no)
+            blocks += tail
+            last_box = next((b for b in tail if isinstance(b, RawTable)), last_box) if box else None
+            table, page_break, i = None, False, end
             continue
         cells = None
         if "\t" in raw and raw.strip():
@@ -166,6 +349,7 @@ def split(text: str) -> list[RawLine | RawTable]:
                 i += 1
                 continue
         if cells is not None:
+            last_box = None
             last = table.row_lines[-1] if table is not None else -9
             if last == no - 1 or (last == no - 2 and separator == no - 1) or (
                     page_break and table is not None and len(cells) == len(table.rows[-1])):
@@ -181,7 +365,7 @@ def split(text: str) -> list[RawLine | RawTable]:
             raw = ""
             page_break = table is not None  # a table broken by a page goes on after the page number
         if raw.strip():
-            table = None
+            table = last_box = None
             page_break = False
         blocks.append(RawLine(no, raw))
         i += 1

@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from loaders.document import layout
 from loaders.text import nfc
 
-MARKERS = "□■○●◦◎▶▸►◆◇※-·•∙ㆍ▷◇➊ㅇ"
+MARKERS = "□■○●◦◎▶▸►◆◇※-·•∙ㆍ▷◇➊ㅇ▣❍"
+# the same bullet in other fonts or converters: the jamo ㅇ and ❍ are ○, a boxed ▣ is □
+_MARKER_ALIAS = {"ㅇ": "○", "❍": "○", "▣": "□"}
+_NEGATIVE_CIRCLED = "❶❷❸❹❺❻❼❽❾❿"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _LEADERS = re.compile(r"(?:\.{3,}|-{3,}|…{2,}|·{3,})\s*\d{1,3}\s*$")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.|]\s*|\s+)(?P<t>\S.*)$")
@@ -140,8 +143,10 @@ def make_line(no: int, raw: str) -> Line:
         s = s.replace("**", "")
     s = " ".join(_normalize("NFC", s).split())  # = nfc(s)
     marker = None
-    if s and s[0] in _MARKER_SET and (s[0] != "ㅇ" or s[1:2] == " "):  # `ㅇ 항목`: the jamo as a bullet
-        marker = "○" if s[0] == "ㅇ" else s[0]
+    if s and s[0] in _NEGATIVE_CIRCLED and s[1:2] == " ":  # `❶ 제목`: an item number, as `1. 제목`
+        s = f"{_NEGATIVE_CIRCLED.index(s[0]) + 1}. {s[1:].strip()}"
+    elif s and s[0] in _MARKER_SET and (s[0] != "ㅇ" or s[1:2] == " "):  # `ㅇ 항목`: the jamo as a bullet
+        marker = _MARKER_ALIAS.get(s[0], s[0])
         if marker not in CIRCLED:
             s = s[1:].strip()
     return Line(no, raw, s, marker, heading, bold, indent)
@@ -239,11 +244,13 @@ def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
     """A sentence wrapped onto indented continuation lines is one line again
     (the continuation has no marker, no heading, no number and no key)."""
     out: list[Line | Table] = []
+    last = 0  # the last line number joined into out[-1]: a sentence may run over several lines
     for b in blocks:
         prev = out[-1] if out else None
         if (isinstance(b, Line) and b.text and b.indent >= 2 and b.marker is None and not b.heading
-                and not b.bold and isinstance(prev, Line) and prev.text and prev.no == b.no - 1
+                and not b.bold and isinstance(prev, Line) and prev.text and b.no - 1 in (prev.no, last)
                 and "\t" not in prev.raw and _continues(prev, b)):
+            last = b.no
             glued = prev.text.endswith(("(", "·")) or prev.text[-1:].isdigit() and b.text[:1].isdigit()
             prev.text = prev.text + ("" if glued else " ") + b.text
             prev.__dict__.pop("compact", None)

@@ -64,6 +64,8 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += checks.staffing_checks(doc, divisions, staffing, info.bureau)
     records += checks.budget_checks(programs, ctx.warnings)
     records += checks.issuer_check(info.issuer)
+    records += checks.table_checks(doc)
+    records += checks.section_checks(doc, divisions, programs)
     return records
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.document.layout import column_label
 from loaders.records import Division, ExtractionCheck, Program, Staffing
 from loaders.workreport import inventory
 from loaders.workreport.extract import split_status
@@ -35,7 +36,7 @@ def program_checks(doc: Document, programs: list[Program]) -> list[ExtractionChe
         if not items and doc.division_starts:
             warning = (f"no program read under any of the {len(doc.division_starts)} division sections: "
                        "their numbering or headings are in a form this loader does not know")
-        return [ExtractionCheck("program", len(items), None, None, warning, None, 1)]
+        return [ExtractionCheck("program", len(items), None, None, warning, None, 1)] + _empty_sections(doc, items)
     missing = [x for x in listed if not any(inventory.same_title(x.title, p.title) for p in items)]
     unlisted = [p for p in items if not any(inventory.same_title(x.title, p.title) for x in listed)]
     warning = None
@@ -56,6 +57,56 @@ def program_checks(doc: Document, programs: list[Program]) -> list[ExtractionChe
             out.append(ExtractionCheck("program", 0, len(want), cue,
                                        f"{division}: none of its {len(want)} listed programs found", division,
                                        want[0].line))
+    return out
+
+
+def _empty_sections(doc: Document, items: list[Program]) -> list[ExtractionCheck]:
+    """Without a program list, a division whose section the body opens but yields no
+    program (while others do) was most likely read badly: say which, and where."""
+    if not items:
+        return []
+    have = {p.department for p in items}
+    first: dict[str, int] = {}
+    for name, line in doc.division_starts:
+        first.setdefault(name, line)
+    return [ExtractionCheck("program", 0, None, "division section",
+                            f"{name}: its section (line {line}) yielded no program; its items may be numbered or "
+                            "marked in a form this loader does not know", name, line)
+            for name, line in first.items() if name not in have]
+
+
+def section_checks(doc: Document, divisions: list[Division], programs: list[Program]) -> list[ExtractionCheck]:
+    """A division the report names (overview, staffing) with neither a section of its own
+    nor a program, in a report whose programs are read per division: its heading is in
+    a form the loader does not know, and its programs were counted under the division
+    above it. Say which."""
+    items = [p for p in programs if p.parent_key is None]
+    if not doc.division_starts or not items:
+        return []
+    opened = {name for name, _line in doc.division_starts}
+    have = {p.department for p in items}
+    return [ExtractionCheck("division-section", 0, 1, "divisions named",
+                            f"{d.name}: named by the report, but no section of its own was found and no program "
+                            "read for it; its programs may be counted under another division", d.name, d.line)
+            for d in divisions if d.name not in opened and d.name not in have]
+
+
+def table_checks(doc: Document) -> list[ExtractionCheck]:
+    """Column labels written one per line (a converter that flattens tables) that could
+    not be read as a table (cells missing, empty cells dropped): the facts of that table
+    (staffing, twinning, funding, discounts) are lost, so say where."""
+    out: list[ExtractionCheck] = []
+    run: list = []
+    for ln in doc.lines + [None]:
+        if ln is not None and ln.text and "\t" not in ln.raw and not ln.marker and column_label(ln.text):
+            run.append(ln)
+            continue
+        if len(run) >= 3:
+            out.append(ExtractionCheck("table", 0, 1, "column labels one per line",
+                                       f"a table written one cell per line at line {run[0].no} "
+                                       f"({' | '.join(x.compact for x in run)}) could not be split into rows: "
+                                       "its facts were not read", None, run[0].no))
+        run = []
     return out
 
 

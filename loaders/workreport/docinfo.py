@@ -24,6 +24,7 @@ from loaders.text import nfc, parse_date
 _SESSION = re.compile(r"제\s*\d+\s*회\s*(?P<council>[가-힣 ]{1,20}?)\s*의회\s*(?:제\s*\d+\s*차\s*)?(?:임시회|정례회)")
 _TITLE = re.compile(r"^(?:(?:19|20)\d\d\s*년?\s*(?:도)?\s*)?(?:주요\s*업무|업무\s*보고|현안\s*업무)[^.]{0,16}$")
 _BUREAU = re.compile(r"[가-힣]{1,10}(?:국|실|본부|단)")
+_OFFICE = re.compile(r"[가-힣]{1,10}" + labels.or_regex("reporting_office"))
 _DOC_DATE = re.compile(r"(?:(?:19|20)\d\d|['’‘]\d\d)\s*[.년]\s*\d{1,2}\s*[.월]?(?:\s*\d{1,2}\s*[.일]?)?\s*(?:\(.\))?")
 _METRO = {"서울": "서울특별시", "부산": "부산광역시", "대구": "대구광역시", "인천": "인천광역시", "광주": "광주광역시",
           "대전": "대전광역시", "울산": "울산광역시", "세종": "세종특별자치시", "경기": "경기도", "강원": "강원특별자치도",
@@ -90,6 +91,8 @@ def bureau_of(front: list[str]) -> str | None:
     for t in front:
         c = "".join(t.split())
         if _BUREAU.fullmatch(c) and not c.endswith(("순서", "목차")):
+            return c
+        if _OFFICE.fullmatch(c):  # a body that reports on its own: `농 업 기 술 센 터`, `보 건 소`
             return c
     return None
 

@@ -509,6 +509,7 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
 
 
 _YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?$")
+_UNITS_TRIED = ("원", "천원", "백만원", "억원")  # a unit read off a total that must match
 _UNIT = re.compile(r"단위\s*[:：]?\s*(조|억|백만|천|만)?\s*원")
 
 
@@ -557,6 +558,54 @@ def matrix_budget_lines(node: Node, key: str, fiscal_year: str | None, total: in
     return out
 
 
+def column_budget(node: Node, fiscal_year: str | None, total: int | None) -> tuple[int | None, list[tuple[str, int, int]]]:
+    """A program's budget table with the funding sources as columns (`구분 | 계 | 국비 | 시비 | 구비`,
+    the header perhaps under a spanning `2024년 예산`) and the amounts on one row (`금 액`,
+    `2024년`) or on the report year's row: (the 계 cell, [(source, amount, line)]). The unit
+    is the caption's or a header's (`단위 : 천원`); without one, the 계 cell must equal the
+    program's stated total in some unit. A table whose total disagrees with the stated one
+    gives nothing."""
+    for e in node.entries:
+        t = e.block
+        if not isinstance(t, Table) or len(t.rows) < 2:
+            continue
+        head = next((i for i, r in enumerate(t.rows) if sum(1 for c in r[1:] if money.source_label(c))
+                     + any(units.compact(c) in _TOTALS for c in r[1:]) >= 2), None)
+        if head is None:
+            continue
+        header = t.rows[head]
+        data = [(r, no) for r, no in zip(t.rows[head + 1:], t.row_lines[head + 1:]) if r and len(r) == len(header)]
+        dated = [(r, no) for r, no in data if _year_of(r[0])]
+        if dated:
+            data = [(r, no) for r, no in dated if _year_of(r[0]) == fiscal_year]
+        if len(data) != 1 or money.source_label(data[0][0][0]) or units.compact(data[0][0][0]) in _TOTALS:
+            continue
+        row, no = data[0]
+        total_col = next((j for j, c in enumerate(header) if j and units.compact(c) in _TOTALS), None)
+        src_cols = [j for j, h in enumerate(header) if j and money.source_label(h)]
+
+        def table_total(unit: str) -> int | None:  # the 계 cell, or the sum of the sources without one
+            if total_col is not None:
+                return parse_amount(row[total_col], unit)
+            amounts = [parse_amount(row[j], unit) for j in src_cols]
+            return sum(a for a in amounts if a) or None
+
+        m = _UNIT.search(" ".join(t.caption[-2:] + [c for r in t.rows[:head + 1] for c in r]))
+        if m:
+            unit = (m.group(1) or "") + "원"
+            if total is not None and table_total(unit) != total:
+                continue
+        elif total is None:
+            continue
+        else:
+            unit = next((u for u in _UNITS_TRIED if table_total(u) == total), None)
+            if unit is None:
+                continue
+        lines = [(money.source_label(header[j]), parse_amount(row[j], unit), no) for j in src_cols]
+        return table_total(unit), [x for x in lines if x[1]]
+    return None, []
+
+
 def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) -> str | None:
     text = " ".join(t.caption[-2:] + [c for _s, r, _n in src_rows[:first] for c in r])
     m = _UNIT.search(text)
@@ -567,7 +616,7 @@ def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) ->
         return None
     cols = {col} | {j for _s, r, _n in src_rows[:first] for j, h in enumerate(r)
                      if units.compact(h) in _TOTALS or units.compact(h) in ("총사업비", "총액")}
-    for unit in ("원", "천원", "백만원", "억원"):
+    for unit in _UNITS_TRIED:
         if any(j < len(total_row) and parse_amount(total_row[j], unit) == total for j in sorted(cols)):
             return unit
     return None
@@ -579,10 +628,16 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
     for item in doc.nodes:
         key = f"L{item.line}"
         prog, bline, sources = make_program(item, key, None, ctx)
+        table_total, columns = column_budget(item, prog.fiscal_year, prog.budget_krw)
+        if prog.budget_krw is None and table_total:
+            prog = replace(prog, budget_krw=table_total)  # `- 소요예산` with the amounts in the table below
         records.append(prog)
         stated = budget_lines(prog, sources, bline)
         records += stated
         named = {b.source for b in stated}
+        records += [BudgetLine(key, src, amount, None, prog.fiscal_year, no) for src, amount, no in columns
+                    if src not in named]
+        named |= {src for src, _a, _n in columns}
         records += [b for b in table_budget_lines(item, key, ctx) + matrix_budget_lines(
             item, key, prog.fiscal_year, prog.budget_krw) if b.source not in named]
         nodes[key] = item

@@ -95,13 +95,17 @@ class Document:
 
 
 
+_STYLE_MARKS = {"box": ("□", "■"), "bullet": ("◦", "○")}
+
+
 def item_number(ln: Line, style: str) -> tuple[int, str] | None:
     """(number, title) when `ln` is numbered in the document's program style;
-    in the `box` style programs are unnumbered `□ 제목` lines (number 0)."""
+    in the `box` style programs are unnumbered `□ 제목` lines (number 0), in the
+    `bullet` style `◦ 제목` (or `○ 제목`) lines at the margin with their fields as `-` lines below."""
     if style == "digit":
         return numbered(ln)
-    if style == "box":
-        if ln.marker in ("□", "■") and len(ln.compact) >= 5 and not ln.kv() and not _label_title(ln.text) \
+    if style in ("box", "bullet"):
+        if ln.marker in _STYLE_MARKS[style] and (style == "box" or ln.indent == 0) and len(ln.compact) >= 5 and not ln.kv() and not _label_title(ln.text) \
                 and not units.division_name(ln.compact, offices=True) and not skip_title(ln):
             return 0, ln.text
         return None
@@ -443,8 +447,9 @@ def program_style(blocks: list[Line | Table], names: list[str], toc: set[int]) -
         if not isinstance(b, Line) or not b.text or i in toc or is_leader_line(b):
             continue
         if b.marker:
-            if item_number(b, "box") and _looks_like_program(blocks, i, "box"):
-                counts["box"] = counts.get("box", 0) + 1
+            for style in _STYLE_MARKS:
+                if item_number(b, style) and _looks_like_program(blocks, i, style):
+                    counts[style] = counts.get(style, 0) + 1
             continue
         o = ordinal(b)
         if o is None:
@@ -469,18 +474,24 @@ def _looks_like_program(blocks: list[Line | Table], i: int, style: str = "digit"
     (추진배경, 사업개요, 소요예산, …) follow it before the next heading numbered
     in the same style."""
     seen: set[str] = set()
+    fields = (None, "□", "■", "○", "●") if style != "bullet" else ("-", "·")
     for b in blocks[i + 1:i + 80]:
         if not isinstance(b, Line) or not b.text:
             continue
         nt = item_number(b, style)
-        if nt and nt[1] and not b.marker:
+        if nt and nt[1] and (not b.marker or style == "bullet"):
             break
-        if b.marker in (None, "□", "■", "○", "●") and len(b.compact) <= 40:
-            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact))
+        if style == "bullet" and b.marker is None and b.indent == 0:
+            break
+        if b.marker in fields:
+            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact)) if len(b.compact) <= 40 else None
+            kv = b.kv() if m is None else None
             if m:
                 seen.add(m.group(0))
-                if len(seen) >= 2:
-                    return True
+            elif kv and (units.is_budget_key(kv[0]) or units.is_period_key(kv[0])):
+                seen.add(kv[0])  # `○ 사 업 비 : …` on a longer line: a budget or a period is a program's field
+            if len(seen) >= 2:
+                return True
     return False
 
 

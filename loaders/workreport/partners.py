@@ -283,7 +283,7 @@ def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | No
 # looks like an organisation (suffix list), never a generic `5개 대학`.
 _PROSE = re.compile(
     r"(?P<name>[가-힣A-Za-z0-9㈜()·&\-]{2,25})\s*(?:와|과)의?\s+(?:(?:「[^」]*」|'[^']*'|‘[^’]*’|\"[^\"]*\")\s*)?"
-    r"(?:[가-힣·]{1,10}\s+){0,3}(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
+    r"(?:[가-힣·]{1,10}\s+){0,5}(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
 )
 _ORG_SUFFIX = re.compile(
     r"(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|회의소|경찰서|소방서|"

@@ -80,6 +80,35 @@ def _html(rows: list[list[str]]) -> list[str]:
     return ["<table>"] + ["<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows] + ["</table>"]
 
 
+def _box(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[j]) for r in rows) + 2 for j in range(len(rows[0]))]
+    rule = ["─" * w for w in widths]
+    out = ["┌" + "┬".join(rule) + "┐"]
+    for k, r in enumerate(rows):
+        out.append("│" + "│".join(f" {c} ".ljust(w) for c, w in zip(r, widths)) + "│")
+        out.append(("├" + "┼".join(rule) + "┤") if k < len(rows) - 1 else ("└" + "┴".join(rule) + "┘"))
+    return out
+
+
+def _grid(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[j]) for r in rows) + 2 for j in range(len(rows[0]))]
+    rule = "+" + "+".join("-" * w for w in widths) + "+"
+    out = [rule]
+    for r in rows:
+        out += ["|" + "|".join(f" {c.replace('|', '/')} ".ljust(w) for c, w in zip(r, widths)) + "|", rule]
+    return out
+
+
+def grid_tables(text: str) -> str:
+    """TAB tables as ASCII grid tables: `+----+----+` rules around `| a | b |` rows."""
+    return _rewrite_tables(text, _grid)
+
+
+def box_tables(text: str) -> str:
+    """TAB tables drawn with box characters as HWP converters keep them: `┌─┬─┐`, `│ a │ b │`, a `├─┼─┤` rule between rows."""
+    return _rewrite_tables(text, _box)
+
+
 def pipe_tables(text: str) -> str:
     """TAB tables as Markdown pipe tables: header row, `|---|` separator, body rows (empty cells kept)."""
     return _rewrite_tables(text, _pipe)
@@ -273,6 +302,8 @@ def compose(*rewrites: Callable[[str], str]) -> Callable[[str], str]:
 REWRITES: dict[str, Callable[[str], str]] = {
     "pipe_tables": pipe_tables,
     "html_tables": html_tables,
+    "box_tables": box_tables,
+    "grid_tables": grid_tables,
     "no_heading_marks": no_heading_marks,
     "headings_deeper": headings_deeper,
     "headings_shallower": headings_shallower,

@@ -101,3 +101,33 @@ def test_a_report_whose_programs_cannot_be_read_says_so():
     checks = _checks(_read(text))
     assert "no program read" in (checks["program"][0].warning or "")
     assert "issuing government could not be determined" in (checks["issuer"][0].warning or "")
+
+
+def test_a_division_section_that_yields_no_program_is_named():
+    # no program list in this report: the third division's items numbered in a glyph the loader does not know
+    text = _unseen("county_center_box_tables")
+    head, tail = text.split("[ 녹차산업과 ]")
+    text = head + "[ 녹차산업과 ]" + tail.replace("❶ ", "\U000f02b1 ").replace("❷ ", "\U000f02b2 ")
+    records = _read(text)
+    assert not [r for r in records if isinstance(r, Program) and r.department == "녹차산업과"]
+    warned = [c for c in _checks(records)["program"] if c.warning]
+    assert [c.scope for c in warned] == ["녹차산업과"] and "yielded no program" in warned[0].warning
+    assert warned[0].line == text.split("\n").index("[ 녹차산업과 ]") + 1
+
+
+def test_a_table_written_one_cell_per_line_that_cannot_be_split_is_warned_about():
+    text = _unseen("province_flattened_cells")
+    assert not _checks(_read(text)).get("table")
+    damaged = text.replace("하이난성\n자매\n", "하이난성\n", 1)  # a cell the converter dropped
+    warned = [c for c in _checks(_read(damaged)).get("table", []) if c.warning]
+    assert len(warned) == 1 and "국가 | 도시명 | 구분 | 체결일" in warned[0].warning
+    assert warned[0].line == damaged.split("\n").index("국 가") + 1
+
+
+def test_a_division_whose_heading_is_not_read_is_named():
+    # the third division's heading in a form the loader does not know: its programs fall under the second
+    text = _unseen("county_center_box_tables").replace("[ 녹차산업과 ]", "§ 녹차산업과")
+    records = _read(text)
+    assert not [r for r in records if isinstance(r, Program) and r.department == "녹차산업과"]
+    warned = [c for c in _checks(records).get("division-section", []) if c.warning]
+    assert [c.scope for c in warned] == ["녹차산업과"] and "no section of its own" in warned[0].warning

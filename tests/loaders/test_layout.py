@@ -1,0 +1,100 @@
+"""Table layouts of converted documents (loaders.document.layout): boxes drawn with
+line characters, HTML spans, one cell per line; and the lines that must stay lines."""
+from __future__ import annotations
+
+from loaders.document import layout
+from loaders.document.model import Table, read_blocks
+
+
+def _tables(text: str) -> list[Table]:
+    return [b for b in read_blocks(text)[1] if isinstance(b, Table)]
+
+
+def test_a_box_table_with_a_wrapped_cell_and_two_rows_between_rules():
+    text = "\n".join([
+        "(단위 : 명)",
+        "┌────────┬────┬──────────────┐",
+        "│ 구  분 │정원│   주요업무   │",
+        "├────────┼────┼──────────────┤",
+        "│ 총무과 │ 38 │ 인사, 청사   │",
+        "│        │    │ 관리         │",
+        "├────────┼────┼──────────────┤",
+        "│ 정 원  │ 20 │              │",
+        "│ 현 원  │ 19 │              │",
+        "└────────┴────┴──────────────┘",
+        "끝",
+    ])
+    (t,) = _tables(text)
+    assert t.rows == [["구 분", "정원", "주요업무"], ["총무과", "38", "인사, 청사 관리"], ["정 원", "20", ""],
+                      ["현 원", "19", ""]]
+    assert t.row_lines == [3, 5, 8, 9] and t.caption == ["(단위 : 명)"]
+    lines, blocks = read_blocks(text)
+    assert [b.text for b in blocks if not isinstance(b, Table) and b.text] == ["(단위 : 명)", "끝"]
+    assert len(lines) == 11  # numbering stays true
+
+
+def test_html_rowspan_cells_stand_in_every_row_they_span():
+    text = ("<table>\n<tr><th rowspan=\"2\">부 서</th><th colspan=\"2\">인 원</th><th rowspan=\"2\">팀 수</th></tr>\n"
+            "<tr><th>정 원</th><th>현 원</th></tr>\n"
+            "<tr><td rowspan=\"2\">중 국</td><td>1</td><td>2</td><td>3</td></tr>\n"
+            "<tr><td>4</td><td>5</td><td>6</td></tr>\n</table>")
+    (t,) = _tables(text)
+    assert t.rows == [["부 서", "인 원", "", "팀 수"], ["부 서", "정 원", "현 원", "팀 수"],
+                      ["중 국", "1", "2", "3"], ["중 국", "4", "5", "6"]]
+
+
+def test_cells_one_per_line_under_column_labels_are_a_table():
+    text = "\n".join(["(단위 : 명)", "", "구 분", "정 원", "현 원", "과부족", "계", "81", "80", "-1",
+                      "관광정책과", "31", "31", "0", "", "○ 다음 항목"])
+    (t,) = _tables(text)
+    assert t.rows == [["구분", "정원", "현원", "과부족"], ["계", "81", "80", "-1"], ["관광정책과", "31", "31", "0"]]
+    assert t.row_lines == [3, 7, 11]
+
+
+def test_short_lines_that_are_not_a_flattened_table_stay_lines():
+    for lines in (["구 분", "정 원", "현 원"],  # labels and nothing under them
+                  ["구분", "정원", "현원", "총무과", "많음", "적음"],  # no figure in the row
+                  ["정 원", "현 원"] + ["38", "37"] * 2,  # two labels are not a header
+                  ["구분", "정원", "현원", "총무과", "38"]):  # cells that do not fill whole rows
+        assert not _tables("\n".join(lines)), lines
+    assert layout.flat_table(["구 분", "정 원", "현 원", "10", "20", "30", "총무과", "1", "2"], 0) is None
+
+
+def test_a_flattened_table_right_under_its_title_line():
+    text = "\n".join(["2. 직급별 현황", "구 분", "계", "5급", "6급", "정 원", "10", "2", "8", "현 원", "9", "2", "7"])
+    (t,) = _tables(text)
+    assert t.rows == [["구분", "계", "5급", "6급"], ["정 원", "10", "2", "8"], ["현 원", "9", "2", "7"]]
+
+
+def test_a_flattened_table_with_an_empty_cell_or_a_lost_one():
+    rows = ["국 가", "도시명", "구 분", "체결일", "미 국", "하와이주", "자매", "1986. 10. 20.",
+            "중 국", "하이난성", "", "1995. 9. 26."]
+    (t,) = _tables("\n".join(rows + ["", "○ 다음"]))
+    assert t.rows[2] == ["중 국", "하이난성", "", "1995. 9. 26."]  # an empty cell is an empty line
+    lost = [c for c in rows if c != "하와이주"]  # a cell the converter dropped: the rows no longer fit
+    assert not _tables("\n".join(lost + ["", "○ 다음"]))
+
+
+def test_a_sentence_wrapped_over_three_lines_is_one_line():
+    text = "\n".join(["    ❍ 사 업 비 : 240,000천원(국비 120,000, 도비",
+                      "      36,000, 군비 60,000,",
+                      "      자부담 24,000)",
+                      "    ❍ 다음 항목"])
+    texts = [b.text for b in read_blocks(text)[1] if not isinstance(b, Table) and b.text]
+    assert texts == ["사 업 비 : 240,000천원(국비 120,000, 도비 36,000, 군비 60,000, 자부담 24,000)", "다음 항목"]
+
+
+def test_funding_and_total_words_are_column_labels_of_a_flattened_table():
+    text = "\n".join(["(단위 : 천원)", "구 분", "계", "국 비", "도 비", "자부담", "2024년", "100", "50", "30", "20", "",
+                      "부서", "팀", "정원", "현원", "총무과", "4", "38", "37"])
+    first, second = _tables(text)
+    assert first.rows == [["구분", "계", "국비", "도비", "자부담"], ["2024년", "100", "50", "30", "20"]]
+    assert second.rows == [["부서", "팀", "정원", "현원"], ["총무과", "4", "38", "37"]]
+
+
+def test_a_box_table_broken_by_a_page_is_one_table():
+    head = ["┌──┬──┐", "│ 구분 │ 정원 │", "├──┼──┤"]
+    text = "\n".join(head + ["│ 총무과 │ 38 │", "└──┴──┘", "", "- 2 -", ""] + head + ["│ 회계과 │ 20 │", "└──┴──┘"])
+    (t,) = _tables(text)
+    assert t.rows == [["구분", "정원"], ["총무과", "38"], ["회계과", "20"]]  # the header drawn again counts once
+    assert len(_tables(text.replace("- 2 -", "다음 문단"))) == 2  # text between: two tables
