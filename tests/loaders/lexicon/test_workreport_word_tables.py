@@ -13,7 +13,7 @@ from loaders.lexicon import words
 
 ROOT = Path(__file__).resolve().parents[3]
 TABLES = ("twinning", "agreement_lines", "party_words", "org_endings", "award_results", "company_forms",
-          "report_words", "money_units")
+          "report_words", "money_units", "case_names")
 ROWS = [r for t in TABLES for r in words.rows(t)]
 
 
