@@ -120,7 +120,7 @@ def parse_amount(number: str, unit: str) -> int | None:
     number = number.strip().replace(",", "")
     if not _PLAIN_NUMBER.fullmatch(number):
         return None
-    unit = unit.strip().removesuffix("원")
+    unit = unit.strip().removesuffix(_WON)
     if unit not in _UNIT:
         return None
     return int(Decimal(number) * _UNIT[unit])

@@ -62,6 +62,7 @@ _TOTAL_COST = words(_W, "total_cost_header")
 _MATRIX_UNITS = words(_W, "matrix_unit")
 _SCHEDULE = words(_W, "schedule_key")
 _AS_OF = words(_W, "as_of")[0]
+_TOTAL_PREFIX = words(_W, "total_prefix")[0]
 
 
 @dataclass
@@ -85,7 +86,7 @@ def extract_divisions(doc: Document, ctx: Context) -> list[Division]:
                 name = units.division_name(cell, offices=True)
                 if name:
                     first.setdefault(name, no)
-                    if units.team_count(cell) is not None and "팀" in cell:
+                    if units.team_count(cell) is not None and _TEAM in cell:
                         teams.setdefault(name, units.team_count(cell))
     for name, no in doc.division_starts:
         first.setdefault(name, no)
@@ -424,7 +425,7 @@ def _source_lines(entries: list[Entry]) -> list[str]:
         if money.source_label(text.split()[0] if text.split() else "") is None and \
                 money.source_label(text.split("(")[0]) is None:
             break
-        if not money.split_sources("0원 (" + text + ")"):
+        if not money.split_sources("0" + _WON + " (" + text + ")"):
             break
         parts.append(text)
     return parts
@@ -444,7 +445,7 @@ def _agree(a: int, b: int, rounding: int) -> bool:
 def _multi_year(statement) -> bool:
     """`총사업비 : 200억원` beside `2024년 사업비 : 40억원`: a total over years, not a rival figure."""
     kv = statement[0].block.kv()
-    return bool(kv) and kv[0].startswith("총") and statement[2] is None
+    return bool(kv) and kv[0].startswith(_TOTAL_PREFIX) and statement[2] is None
 
 
 def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple | None, ctx: Context,
@@ -648,7 +649,7 @@ def summary_budgets(doc: Document, records: list, ctx: Context) -> list:
         if not sources or total_col is None:
             continue
         m = _UNIT.search(" ".join(t.caption[-2:] + header))
-        unit = ((m.group(1) or "") + "원") if m else "원"
+        unit = ((m.group(1) or "") + _WON) if m else _WON
         for r, no in zip(t.rows[1:], t.row_lines[1:]):
             prog = next((p for p in items.values() if r and inventory.same_title(r[0], p.title)), None)
             if prog is None or prog.budget_krw is not None or total_col >= len(r):

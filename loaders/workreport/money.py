@@ -46,7 +46,7 @@ _INNER = re.compile(r"(?<![가-힣])([" + _SHORT_ONE + r"])\s*\([^()]{1,8}\)\s*�
 _AFTER = re.compile(r"(" + "|".join(map(re.escape, SOURCES)) + r")\s*\(\s*(?:(\d+(?:\.\d+)?)\s*%|[^()\d]{1,8})\s*\)\s*"
                     r"(?=(\d)?)")
 # a named grant with its level in parentheses: `주민참여예산(시비) 50` is 시비 money
-_NAMED_GRANT = re.compile(r"(?<![가-힣])([가-힣A-Za-z·]{2,20}?)\s*\(\s*(국|시|구|도|군)(?:비)?\s*\)\s*(?=\d)")
+_NAMED_GRANT = re.compile(r"(?<![가-힣])([가-힣A-Za-z·]{2,20}?)\s*\(\s*(" + "|".join(_SHORT_ONE) + r")(?:비)?\s*\)\s*(?=\d)")
 # short names inside the parentheses: `(국 100, 시 50, 구 50)`
 _SHORT_AMOUNT = re.compile(r"(?<=[(,/·\s])([" + _SHORT_ONE + r"])\s+(?=\d)")
 
@@ -86,7 +86,7 @@ def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
     text = _normalise(nfc(text))
     total = parse_krw(text)
     unit = total_unit(text)
-    first = re.search(r"원", text)
+    first = re.search(_WON, text)
     tail = text[first.end():] if first else text
     found = []
     for m in _SRC.finditer(tail):
@@ -96,7 +96,7 @@ def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
             share = Decimal(num.replace(",", "")) / 100
             amount = int(total * share) if total is not None else None
         elif num and (m.group("unit") or m.group("won")):
-            amount = parse_krw(num + (m.group("unit") or "") + "원")
+            amount = parse_krw(num + (m.group("unit") or "") + _WON)
         elif num:
             amount = parse_amount(num, unit)
         found.append((src, amount, share))

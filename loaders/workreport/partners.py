@@ -161,12 +161,13 @@ _COUNTRY_ALT = "|".join(sorted(places.countries(), key=len, reverse=True))
 # `중국 자매도시(웨이하이시)`, `미국 캘리포니아주 세리토스시(우호도시)`, `강원 평창군(자매도시)과`,
 # `베트남 다낭시 우호교류의향서 체결('23.5.12.)`: twinning named in an activity line
 _TWIN_REL, _TWIN_PLACE = alt("twinning", "relation"), alt("twinning", "place")
+_CITY_END = alt("twinning", "city_ending")  # 시|군|구|주|성|현|도
 _TWIN_PAREN_NAME = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<rel>" + _TWIN_REL + r")\s*(?:" + _TWIN_PLACE + r")\s*"
                               r"\(\s*(?P<city>[가-힣A-Za-z][가-힣A-Za-z\s·]{1,20}?)\s*\)")
 _TWIN_PAREN_REL = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
-                             r"(?:시|군|구|주|성|현|도))\s*\(\s*(?P<rel>" + _TWIN_REL + r")\s*(?:" + alt("twinning", "bracket_place") + r")?\s*\)")
+                             r"(?:" + _CITY_END + r"))\s*\(\s*(?P<rel>" + _TWIN_REL + r")\s*(?:" + alt("twinning", "bracket_place") + r")?\s*\)")
 _TWIN_LOI = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
-                       r"(?:시|군|구|주|성|현|도))(?:\s*(?:와|과))?\s+(?P<rel>" + alt("twinning", "letter_of_intent") + r")\s*(?:"
+                       r"(?:" + _CITY_END + r"))(?:\s*(?:와|과))?\s+(?P<rel>" + alt("twinning", "letter_of_intent") + r")\s*(?:"
                        + alt("twinning", "signed") + ")")
 
 
