@@ -38,5 +38,5 @@ def test_each_row_says_where_its_example_came_from(row):
         flat = " ".join(line.replace("\t", " | ").split())
         assert row.example in flat, f"{row.table}.csv:{row.line}: the example is not on {src}"
     else:
-        assert src.startswith(("genre (", "loaders/")) and src.endswith(")"), \
+        assert src.startswith("genre (") and src.endswith(")"), \
             f"{row.table}.csv:{row.line}: source is a bundled file and line, a test case, or `genre (why)`"
