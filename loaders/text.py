@@ -9,6 +9,9 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from loaders.lexicon import metro_names, regions
+from loaders.lexicon.words import alt, of, words
+
 # -- normalisation ---------------------------------------------------------
 
 _MIDDOTS = "･·ㆍ•∙⋅・"
@@ -18,8 +21,10 @@ _TAG = re.compile(r"<[^>]+>")
 # The branch of a body named before it (`KT 지역본부`, `국민건강보험공단 종로지사`,
 # `고려대학교 산학협력단`), for agreements in both genres. A governor (`도지사`,
 # `경기도지사`) is not a branch; a place's branch (`진도지사`) is.
-BRANCH = re.compile(r"(?!(?:경기|강원|충청북|충청남|충북|충남|전라북|전라남|전북|전남|경상북|경상남|경북|경남|제주|"
-                    r"특별자치)?도지사$)[가-힣]{0,6}(?:본부|지사|지점|지부|사업단|지청)|산학협력단")
+# The words: loaders/lexicon/data/org_endings.csv (branch, governor) and the gazetteer's province names.
+_PROVINCE_STEMS = (*regions.provinces(), *metro_names.long_stems(), *words("org_endings", "governor_prefix"))
+BRANCH = re.compile(r"(?!(?:" + "|".join(_PROVINCE_STEMS) + r")?" + alt("org_endings", "governor") + r"$)[가-힣]{0,6}(?:"
+                    + alt("org_endings", "branch") + ")|" + alt("org_endings", "branch_whole"))
 _HASHES = re.compile(r"^\s*#+\s*")
 _LEAD_MARK = re.compile(r"^\s*[□■○●◦◎▶▸►◆◇※\-·•∙ㆍ]\s*")
 
@@ -54,14 +59,17 @@ def strip_markup(text: str) -> str:
 
 # -- money -------------------------------------------------------------------
 
-_UNIT = {"조": 10**12, "억": 10**8, "천만": 10**7, "백만": 10**6, "십만": 10**5,
-         "만": 10**4, "천": 10**3, "백": 10**2, "": 1}
+# units and what they multiply by: loaders/lexicon/data/money_units.csv
+_UNIT = {**{r.pattern: int(r.means) for r in of("money_units", "prefix")}, "": 1}
+_UNITS = alt("money_units", "prefix")  # 조|억|천만|백만|십만|만|천|백
+_WON = alt("money_units", "won")
 _MONEY = re.compile(
-    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>조|억|천만|백만|십만|만|천|백)?(?=\s*(?:\d|조|억|천|백|만|원))"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>" + _UNITS + r")?(?=\s*(?:\d|" + alt("money_units", "prefix_lead") + "|"
+    + _WON + "))"
 )
-_MONEY_TAIL = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:조|억|천만|백만|십만|만|천|백)?\s*원")
-_MONEY_CHAIN = re.compile(r"(\d[\d,]*(?:\.\d+)?\s*(?:조|억|천만|백만|십만|만|천|백)\s*)+$")
-_MONEY_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(조|억|천만|백만|십만|만|천|백)?")
+_MONEY_TAIL = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:" + _UNITS + r")?\s*" + _WON)
+_MONEY_CHAIN = re.compile(r"(\d[\d,]*(?:\.\d+)?\s*(?:" + _UNITS + r")\s*)+$")
+_MONEY_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(" + _UNITS + ")?")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _FIRST_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -112,7 +120,7 @@ def parse_amount(number: str, unit: str) -> int | None:
     number = number.strip().replace(",", "")
     if not _PLAIN_NUMBER.fullmatch(number):
         return None
-    unit = unit.strip().removesuffix("원")
+    unit = unit.strip().removesuffix(_WON)
     if unit not in _UNIT:
         return None
     return int(Decimal(number) * _UNIT[unit])
@@ -274,7 +282,7 @@ def _period_end(start: str, right: str) -> str | None:
 # -- names -------------------------------------------------------------------
 
 _CASE_PUNCT = re.compile(r"[\s" + _MIDDOTS + r"\.,'\"‘’“”「」『』《》〈〉<>()\[\]{}\-_!?~:;/|+&]+")
-_CASE_TAILS = ("구축", "운영", "사업", "추진", "도입", "시행", "조성", "개발", "서비스", "시스템")
+_CASE_TAILS = words("case_names", "tail")  # loaders/lexicon/data/case_names.csv
 
 
 def case_key(name: str) -> str:

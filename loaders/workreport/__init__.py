@@ -9,22 +9,34 @@ import re
 import unicodedata
 
 from loaders.errors import GenreError, InputError, KgError
+from loaders.lexicon.words import alt, words
 from loaders.records import DocumentInfo, Record
 
 _normalize = unicodedata.normalize
 
 GENRE = "work-report"
 
-_ITEM_LABELS = re.compile(r"(?:□|^#+)\s*(?:\d{2,4}\s*년?\s*)?(?:추진배경|추진계획|추진실적|추진현황|운영현황|사업개요|"
-                          r"소요예산|추진일정|향후계획|추진방향|기본방향)", re.M)
-_PLAIN_LABELS = re.compile(r"^(?:추진배경|추진계획|추진실적|추진현황|운영현황|사업개요|추진일정|향후계획|추진방향|기본방향)\s*$", re.M)
-_TITLE = re.compile(r"주요\s*업무\s*(?:보고|계획|추진|현황)?|업무\s*보고|업무\s*계획|진행\s*사항\s*보고")
-_SESSION = re.compile(r"제\s*\d+\s*회\s*\S+의회\s*(?:임시회|정례회)")
-_CASEBOOK = re.compile(r"문의하실\s*곳|주요내용요약|혁신\s*평가|우수\s*사례")
-_BUREAU_LINE = re.compile(r"^\s*[가-힣](?:\s*[가-힣]){0,6}\s*(?:국|실|본부)\s*$", re.M)
-_STAFF = re.compile(r"정\s*원|현\s*원")
-_TEAMS = re.compile(r"\d+\s*개?\s*팀|과\s*별|부\s*서")
-_BUDGET = re.compile(r"소요예산\s*[:：]")
+# the genre's marks are rows of loaders/lexicon/data/report_words.csv (each with an example)
+_W = "report_words"
+
+
+def _spaced(kind: str) -> str:
+    """The kind's words, each letter allowed to be spaced out (`정 원`, `과 별`)."""
+    return "|".join(r"\s*".join(map(re.escape, w)) for w in words(_W, kind))
+
+
+_ITEM_LABELS = re.compile(r"(?:□|^#+)\s*(?:\d{2,4}\s*년?\s*)?(?:" + alt(_W, "item_label") + "|"
+                          + alt(_W, "budget_label") + ")", re.M)
+_PLAIN_LABELS = re.compile(r"^(?:" + alt(_W, "item_label") + r")\s*$", re.M)
+# (searched only: `주요 업무` with or without 보고/계획/추진/현황 after it)
+_TITLE = re.compile(alt(_W, "genre_title"))
+# 제 n 회: how sessions are numbered (structure, not vocabulary)
+_SESSION = re.compile(r"제\s*\d+\s*회\s*\S+" + alt(_W, "council") + r"\s*(?:" + alt(_W, "session") + ")")
+_CASEBOOK = re.compile(alt(_W, "casebook_cue"))
+_BUREAU_LINE = re.compile(r"^\s*[가-힣](?:\s*[가-힣]){0,6}\s*(?:" + alt(_W, "bureau_line_ending") + r")\s*$", re.M)
+_STAFF = re.compile(_spaced("authorized") + "|" + _spaced("current"))
+_TEAMS = re.compile(r"\d+\s*개?\s*" + words(_W, "team")[0] + "|" + _spaced("division_list"))
+_BUDGET = re.compile(alt(_W, "budget_label") + r"\s*[:：]")
 
 
 def looks_like(text: str) -> float:

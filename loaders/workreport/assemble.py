@@ -3,9 +3,16 @@ from __future__ import annotations
 
 import re
 
+from loaders.lexicon.words import alt, of, words
 from loaders.records import DocumentInfo, Program, Record
 from loaders.workreport import checks, docinfo, extract, outcomes, partners
 from loaders.workreport.parse import parse
+
+# the words of this module are rows of loaders/lexicon/data/report_words.csv
+_W = "report_words"
+_YEAR_TITLE = re.compile(r"((?:19|20)\d\d)\s*년?\s*(?:도\s*)?" + words(_W, "genre_title")[0])  # … 주요\s*업무
+_AS_OF = (words(_W, "as_of")[0], words(_W, "as_of_now")[0])  # 기준, 현재
+_METRO_CITY = of(_W, "metro_city_ending")[0].means  # 시
 
 
 def document_info(doc, text: str, *, file_name: str, doc_id: str, sha256: str):
@@ -15,11 +22,11 @@ def document_info(doc, text: str, *, file_name: str, doc_id: str, sha256: str):
     title = docinfo.title_of(front)
     year, date = docinfo.year_and_date(front, title)
     if year is None:
-        m = re.search(r"((?:19|20)\d\d)\s*년?\s*(?:도\s*)?주요\s*업무", text[:3000])
+        m = _YEAR_TITLE.search(text[:3000])
         year = m.group(1) if m else None
     bureau = docinfo.bureau_of(front)
     session = docinfo.council_session(text[:3000])
-    as_of = [(ln.no, d) for ln in doc.lines if "기준" in ln.text or "현재" in ln.text  # as_of_dates' own test
+    as_of = [(ln.no, d) for ln in doc.lines if _AS_OF[0] in ln.text or _AS_OF[1] in ln.text  # as_of_dates' own test
              for d in docinfo.as_of_dates([ln.text])]
     if date and len(date) == 10:
         ref = date
@@ -76,6 +83,6 @@ def _issuer_names(issuer, res) -> set[str]:
     if issuer.code and res.gz is not None:
         agency = res.gz.get(issuer.code)
         names |= {agency.name, agency.short_name}
-        short = re.sub(r"(특별시|광역시|특별자치시|특별자치도)$", "시", agency.short_name)
+        short = re.sub(r"(" + alt(_W, "metro_city_ending") + ")$", _METRO_CITY, agency.short_name)
         names.add(short)
     return names

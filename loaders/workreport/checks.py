@@ -12,11 +12,16 @@ import re
 
 from loaders.document.layout import column_label
 from loaders.records import Division, ExtractionCheck, Program, Staffing
+from loaders.lexicon.words import alt, words
 from loaders.workreport import inventory
 from loaders.workreport.extract import split_status
 from loaders.workreport.parse import Document
 
-_ORG = re.compile(r"(\d{1,2})\s*개?\s*(?:과|부서|담당관|사업소|센터|단)(?![가-힣])")
+# the words of this module are rows of loaders/lexicon/data/report_words.csv
+_W = "report_words"
+_ORG = re.compile(r"(\d{1,2})\s*개?\s*(?:" + alt(_W, "org_count_unit") + r")(?![가-힣])")
+_ORG_KEYS = words(_W, "org_status_key")
+_CURRENT = words(_W, "current")[0]  # 현원
 _ORG_TEAMS = re.compile(r"(\d{1,3})\s*개?\s*팀")
 _MAX_NAMES = 5
 
@@ -169,7 +174,7 @@ def _stated_organisation(doc: Document) -> tuple[int | None, int | None, int | N
         if not ln.text or "\t" in ln.raw:
             continue
         kv = ln.kv()
-        if not kv or not any(w in kv[0] for w in ("조직", "현황", "인력", "기구")):
+        if not kv or not any(w in kv[0] for w in _ORG_KEYS):
             continue
         counts = [int(m.group(1)) for m in _ORG.finditer(kv[1])]
         if counts:
@@ -183,7 +188,7 @@ def staffing_checks(doc: Document, divisions: list[Division], staffing: list[Sta
     """Divisions with their staff figures (scoped to the bureau: the document-wide count
     of units with a headcount stays the generic one); expected only when the report
     gives 현원 somewhere."""
-    if not staffing and not any("현원" in ln.compact for ln in doc.lines if ln.text):
+    if not staffing and not any(_CURRENT in ln.compact for ln in doc.lines if ln.text):
         return []
     covered = {s.unit for s in staffing if s.grade is None and (s.authorized is not None or s.current is not None)}
     names = [d.name for d in divisions]

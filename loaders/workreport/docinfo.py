@@ -17,21 +17,27 @@ import re
 from collections import Counter
 from datetime import date
 
-from loaders.lexicon import labels
+from loaders.lexicon import labels, metro_names
+from loaders.lexicon.words import alt, words
 from loaders.records import Party
 from loaders.text import nfc, parse_date
 
-_SESSION = re.compile(r"제\s*\d+\s*회\s*(?P<council>[가-힣 ]{1,20}?)\s*의회\s*(?:제\s*\d+\s*차\s*)?(?:임시회|정례회)")
-_TITLE = re.compile(r"^(?:(?:19|20)\d\d\s*년?\s*(?:도)?\s*)?(?:주요\s*업무|업무\s*보고|현안\s*업무)[^.]{0,16}$")
-_BUREAU = re.compile(r"[가-힣]{1,10}(?:국|실|본부|단)")
+# the words of this module are rows of loaders/lexicon/data/report_words.csv (each with an example);
+# the 광역 names come from the gazetteer's data (loaders/lexicon/metro_names.py)
+_W = "report_words"
+# 제 n 회 … 제 n 차: how sessions are numbered (structure, not vocabulary)
+_SESSION = re.compile(r"제\s*\d+\s*회\s*(?P<council>[가-힣 ]{1,20}?)\s*" + alt(_W, "council") + r"\s*(?:제\s*\d+\s*차\s*)?(?:"
+                      + alt(_W, "session") + ")")
+_TITLE = re.compile(r"^(?:(?:19|20)\d\d\s*년?\s*(?:도)?\s*)?(?:" + alt(_W, "report_title") + r")[^.]{0,16}$")
+_BUREAU = re.compile(r"[가-힣]{1,10}(?:" + alt(_W, "bureau_ending") + ")")
 _OFFICE = re.compile(r"[가-힣]{1,10}" + labels.or_regex("reporting_office"))
+_CONTENTS = words(_W, "contents")
+_AS_OF = (words(_W, "as_of")[0], words(_W, "as_of_now")[0])  # 기준, 현재
 _DOC_DATE = re.compile(r"(?:(?:19|20)\d\d|['’‘]\d\d)\s*[.년]\s*\d{1,2}\s*[.월]?(?:\s*\d{1,2}\s*[.일]?)?\s*(?:\(.\))?")
-_METRO = {"서울": "서울특별시", "부산": "부산광역시", "대구": "대구광역시", "인천": "인천광역시", "광주": "광주광역시",
-          "대전": "대전광역시", "울산": "울산광역시", "세종": "세종특별자치시", "경기": "경기도", "강원": "강원특별자치도",
-          "충북": "충청북도", "충남": "충청남도", "전북": "전북특별자치도", "전남": "전라남도", "경북": "경상북도",
-          "경남": "경상남도", "제주": "제주특별자치도"}
-_METRO_RE = re.compile(r"(서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|"
-                       r"충청북|충청남|전라북|전라남|경상북|경상남)(?:특별시|광역시|특별자치시|특별자치도|도|시)(?![가-힣])")
+_METRO = metro_names.current_names()  # {서울: 서울특별시, …}
+_METRO_ENDING = alt("org_endings", "local_gov_ending")  # 특별시|광역시|특별자치시|특별자치도|도|시
+_METRO_RE = re.compile(r"(" + "|".join((*_METRO, *metro_names.long_stems())) + r")(?:" + _METRO_ENDING + r")(?![가-힣])")
+_CAPITAL = words(_W, "capital")[0]  # 서울: counted for every 市 / SE♥UL mark
 
 
 class Resolver:
@@ -90,7 +96,7 @@ def council_session(text: str) -> tuple[str, str] | None:
 def bureau_of(front: list[str]) -> str | None:
     for t in front:
         c = "".join(t.split())
-        if _BUREAU.fullmatch(c) and not c.endswith(("순서", "목차")):
+        if _BUREAU.fullmatch(c) and not c.endswith(_CONTENTS):
             return c
         if _OFFICE.fullmatch(c):  # a body that reports on its own: `농 업 기 술 센 터`, `보 건 소`
             return c
@@ -99,7 +105,7 @@ def bureau_of(front: list[str]) -> str | None:
 
 def title_of(front: list[str]) -> str | None:
     for t in front:
-        if _TITLE.match(t) and "기준" not in t:
+        if _TITLE.match(t) and _AS_OF[0] not in t:
             return t
     return None
 
@@ -130,7 +136,7 @@ def as_of_dates(lines: list[str]) -> list[str]:
     """
     out = []
     for t in lines:
-        if ("기준" in t or "현재" in t):
+        if (_AS_OF[0] in t or _AS_OF[1] in t):
             d = parse_date(t)
             if not d or len(d) != 10:
                 d = _short_as_of(t) or d
@@ -156,8 +162,9 @@ def _short_as_of(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-_HEAD = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?:구|군))(?:청장|의회|수)(?![가-힣])")
-_HEAD_TAIL = re.compile(r"[구군](?:청장|의회|수)(?![가-힣])")
+_HEAD_WORDS = alt(_W, "head_tail")  # 청장|의회|수
+_HEAD = re.compile(r"(?<![가-힣])([가-힣]{1,5}(?:구|군))(?:" + _HEAD_WORDS + r")(?![가-힣])")
+_HEAD_TAIL = re.compile(r"(?:구|군)(?:" + _HEAD_WORDS + r")(?![가-힣])")
 
 
 def _head_names(text: str) -> list[str]:
@@ -180,8 +187,10 @@ def _head_names(text: str) -> list[str]:
     return out
 
 
-_ORDINANCE = re.compile(r"「\s*([가-힣]{1,10}(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구))"
-                        r"(?:\s+(?![가-힣]*기구\s)([가-힣]{1,5}(?:시|군|구))(?=\s))?\s+[^」]{0,60}조례")
+_CITY_ENDING = alt(_W, "city_ending")  # 시|군|구
+_ORDINANCE = re.compile(r"「\s*([가-힣]{1,10}(?:" + _METRO_ENDING + "|" + _CITY_ENDING + "))"
+                        r"(?:\s+(?![가-힣]*" + alt(_W, "agency_word") + r"\s)([가-힣]{1,5}(?:" + _CITY_ENDING
+                        + r"))(?=\s))?\s+[^」]{0,60}" + alt(_W, "ordinance"))
 
 
 _GOV = labels.or_regex("gov_suffix")
@@ -220,22 +229,25 @@ def metro_context(text: str) -> str | None:
     """The 광역 government the text places itself in (`서울시 자치구`, `서울특별시`)."""
     counts = Counter()
     for m in _METRO_RE.finditer(text):
-        key = m.group(1)[:2] if m.group(1)[:2] in _METRO else m.group(1)
-        key = {"충청": "충북" if "북" in m.group(1) else "충남", "전라": "전북" if "북" in m.group(1) else "전남",
-               "경상": "경북" if "북" in m.group(1) else "경남"}.get(key, key)
-        counts[key] += 1
-    counts["서울"] += text.count("市") + 2 * text.count("SE♥UL")
+        # a short form counts as itself; a long stem (`충청남` of 충청남도) under its own key, which
+        # names no 광역 below (as since the first version: the stems were never mapped to 충남)
+        counts[m.group(1)] += 1
+    counts[_CAPITAL] += text.count("市") + 2 * text.count("SE♥UL")
     if not counts or counts.most_common(1)[0][1] == 0:
         return None
     return _METRO.get(counts.most_common(1)[0][0])
 
 
+_WE = words(_W, "we")[0]  # 우리 (구/군/시/도 after it: the gazetteer's gov-type endings)
+_DISTRICT = words(_W, "district_type")[0]  # 자치구
+
+
 def self_metro(text: str) -> str | None:
     """A 광역 government writing about itself: `市`/`道`, `우리 시`, with no 구/군 self-evidence."""
-    if re.search(r"우리\s*(?:구|군)(?![가-힣])", text):
+    if re.search(_WE + r"\s*(?:구|군)(?![가-힣])", text):
         return None
     marks = text.count("市") + text.count("道") + 3 * text.count("SE♥UL")
-    if marks >= 2 or re.search(r"우리\s*(?:시|도)(?![가-힣])", text):
+    if marks >= 2 or re.search(_WE + r"\s*(?:시|도)(?![가-힣])", text):
         return metro_context(text)
     return None
 
@@ -251,11 +263,11 @@ def infer_issuer(text: str, res: Resolver) -> Party | None:
     own = self_metro(text)
     if own:
         return res.party(own, strict=True) or Party(own, name=own)
-    m = re.search(r"우리\s*(구|군|시)(?![가-힣])", text)
+    m = re.search(_WE + r"\s*(구|군|시)(?![가-힣])", text)
     if m and res.gz is not None:
         counts = Counter()
         for _s, _e, agency in res.gz.find_mentions(text, context=ctx, on=res.on):
-            if agency.gov_type.endswith(m.group(1)) or (m.group(1) == "구" and agency.gov_type == "자치구"):
+            if agency.gov_type.endswith(m.group(1)) or (m.group(1) == "구" and agency.gov_type == _DISTRICT):
                 counts[agency.code] += 1
         if counts:
             code = counts.most_common(1)[0][0]

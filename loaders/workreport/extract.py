@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from loaders.lexicon.words import alt, of, words
 from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
 from loaders.text import nfc, parse_amount, parse_krw, parse_period
 from loaders.workreport import inventory, money, units
@@ -17,16 +18,51 @@ from loaders.workreport.parse import Document, Entry, Line, Node, Table
 _TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
 _ALL_DIGITS = re.compile(r"\d+")
 _GRADE = re.compile(r"\d급")
-_PROSE_STAFF = re.compile(r"정\s*원\s*(\d[\d,]*)\s*명?\s*[\[(（/,]?\s*현\s*원\s*(\d[\d,]*)\s*명?")
+# the words of this module are rows of loaders/lexicon/data/report_words.csv (each with an example)
+_W = "report_words"
+_AUTH, _CURR = words(_W, "authorized")[0], words(_W, "current")[0]  # 정원, 현원
+_STAFF_WORDS = (_AUTH, _CURR)
+
+
+def _spaced(word: str) -> str:
+    """`정\\s*원`: a word whose letters may be spaced out."""
+    return r"\s*".join(map(re.escape, word))
+
+
+_PROSE_STAFF = re.compile(_spaced(_AUTH) + r"\s*(\d[\d,]*)\s*명?\s*[\[(（/,]?\s*" + _spaced(_CURR)
+                          + r"\s*(\d[\d,]*)\s*명?")
 _PAIR = re.compile(r"(\d[\d,]*)\s*(?:[(（\[]\s*(\d[\d,]*)\s*[)）\]]|/\s*(\d[\d,]*))")
-_PAIRED_LEGEND = re.compile(r"정원(?:[(（\[]현원[)）\]]|/현원)")
-_TOTALS = ("계", "합계", "총계", "소계")
+_PAIRED_LEGEND = re.compile(_AUTH + r"(?:[(（\[]" + _CURR + r"[)）\]]|/" + _CURR + ")")
+_GRAND_TOTALS = words(_W, "total")  # 계, 합계, 총계
+_TOTALS = (*_GRAND_TOTALS, *words(_W, "subtotal"))
+_HEADER_TOTALS = words(_W, "header_total")
 _TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*팀\s*(?:$|[(,])")
 _GRADE_RANGE = re.compile(r"\d급|\d~\d급")
-_LAW_WORD = re.compile(r"조례|법률|법」")
-STATUS_MARKS = ("신규", "개선", "확대", "계속")
-_ACTION_END = ("구축", "강화", "고도화", "도입", "운영", "추진", "설치", "조성", "제공", "실시", "시행", "개최", "]", ")")
-_LEGAL = re.compile(r"「[^」]+」(?:\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?)?|[가-힣 ]{2,40}(?:법률|법|조례|규칙|시행령)\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?")
+_LAW_WORD = re.compile(alt(_W, "law_word"))
+STATUS_MARKS = words(_W, "status_mark")
+_NEW = words(_W, "status_new")[0]
+_ACTION_END = (*words(_W, "action_end"), "]", ")")
+# 제 n 조 (의 m): how every Korean act numbers its articles (structure, not vocabulary)
+_LEGAL = re.compile(r"「[^」]+」(?:\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?)?|[가-힣 ]{2,40}(?:" + alt(_W, "law_kind")
+                    + r")\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?")
+_DIVISION_ENDS = words(_W, "division_ending")
+_TEAM_KEYS = words(_W, "team_key")
+_TEAM_HEADERS = tuple(w.replace("\\", "") for w in words(_W, "team_header"))  # the header as written
+_TEAM = words(_W, "team")[0]
+_BASIS = words(_W, "basis_key")[0]
+_NON_BUDGET = words(_W, "non_budget")[0]
+_BUDGET_LABEL = words(_W, "budget_label")[0]
+_PARTIAL = words(_W, "partial_note")[0]
+_BUDGET_ROW, _SOURCE_ROW = words(_W, "budget_row")[0], words(_W, "source_row")[0]
+_UNIT_KEY = words(_W, "unit_key")[0]
+_NOTE_PREFIX = alt("money_units", "unit_note_prefix")  # 조|억|백만|천|만
+_WON = words("money_units", "won")[0]
+_MULTIPLIER = {r.pattern: int(r.means) for r in of("money_units", "prefix")}
+_TOTAL_COST = words(_W, "total_cost_header")
+_MATRIX_UNITS = words(_W, "matrix_unit")
+_SCHEDULE = words(_W, "schedule_key")
+_AS_OF = words(_W, "as_of")[0]
+_TOTAL_PREFIX = words(_W, "total_prefix")[0]
 
 
 @dataclass
@@ -50,7 +86,7 @@ def extract_divisions(doc: Document, ctx: Context) -> list[Division]:
                 name = units.division_name(cell, offices=True)
                 if name:
                     first.setdefault(name, no)
-                    if units.team_count(cell) is not None and "팀" in cell:
+                    if units.team_count(cell) is not None and _TEAM in cell:
                         teams.setdefault(name, units.team_count(cell))
     for name, no in doc.division_starts:
         first.setdefault(name, no)
@@ -58,7 +94,7 @@ def extract_divisions(doc: Document, ctx: Context) -> list[Division]:
         teams.setdefault(name, count)
     out = []
     for name in doc.division_names:
-        kind = "division" if name.endswith(("과", "담당관")) else "office"
+        kind = "division" if name.endswith(_DIVISION_ENDS) else "office"
         out.append(Division(name, kind, ctx.bureau, (), teams.get(name), first.get(name, 0)))
     return out
 
@@ -82,13 +118,13 @@ def section_teams(doc: Document) -> dict[str, int]:
             if name in known:
                 count = units.team_count(kv[0])
                 items = [x for x in re.split(r"[,，、]\s*", kv[1]) if x.strip()]
-                listed = [x for x in items if units.compact(x).endswith("팀")]
+                listed = [x for x in items if units.compact(x).endswith(_TEAM)]
                 if count is None and len(listed) >= 2 and len(listed) == len(items):
                     count = len(listed)
                 if count is not None:
                     out.setdefault(name, count)
                 continue
-        if kv and any(w in kv[0] for w in ("조직", "팀현황", "하부조직")):
+        if kv and any(w in kv[0] for w in _TEAM_KEYS):
             m = _TEAM_ONLY.match(kv[1])
             unit = division_at(doc, ln.no)
             if m and unit:
@@ -97,20 +133,20 @@ def section_teams(doc: Document) -> dict[str, int]:
         if not t.rows:
             continue
         head = [units.compact(c) for c in t.rows[0]]
-        team_col = next((j for j, h in enumerate(head) if h in ("팀", "팀수", "팀(개)", "하부조직")), None)
+        team_col = next((j for j, h in enumerate(head) if h in _TEAM_HEADERS), None)
         if team_col is not None:  # `부 서 | 팀 | 정 원 | 현 원`, `과 명 | 팀 수 | 팀 명`
             for r in t.rows[1:]:
                 name = units.division_name(r[0], offices=True) if r else None
                 if name in known and team_col < len(r) and units.compact(r[team_col]).isdigit():
                     out.setdefault(name, int(units.compact(r[team_col])))
-        if any(units.compact(c) in ("정원", "현원") for r in t.rows for c in r[:2]):
+        if any(units.compact(c) in _STAFF_WORDS for r in t.rows for c in r[:2]):
             continue
         header = t.rows[0]
         cols = {i: units.division_name(c, offices=True) for i, c in enumerate(header)}
         cols = {i: n for i, n in cols.items() if n and n in known}
         for i, name in cols.items():
-            count = units.team_count(header[i]) if "팀" in header[i] else None
-            listed = [r[i] for r in t.rows[1:] if i < len(r) and units.compact(r[i]).endswith("팀")]
+            count = units.team_count(header[i]) if _TEAM in header[i] else None
+            listed = [r[i] for r in t.rows[1:] if i < len(r) and units.compact(r[i]).endswith(_TEAM)]
             if count is None and len(cols) >= 2 and listed:
                 count = len(listed)
             if count is not None:
@@ -141,7 +177,7 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
         rec = found.setdefault((unit, grade), {"line": line, "as_of": as_of})
         if field in rec and rec[field] != value and (unit, grade, field) not in disagree:
             disagree.add((unit, grade, field))  # two cues (prose, a table, the overview) disagree
-            word = {"authorized": "정원", "current": "현원"}[field]
+            word = {"authorized": _AUTH, "current": _CURR}[field]
             ctx.warnings.append(("staffing", f"{unit}{' ' + grade if grade else ''} {word}: {rec[field]} "
                                  f"(line {rec['line']}) and {value} (line {line}) disagree", line))
         rec.setdefault(field, value)
@@ -149,19 +185,19 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
     disagree: set = set()
 
     for t in doc.tables:
-        if not any(units.compact(c) in ("정원", "현원") for r in t.rows for c in r[:2]):
+        if not any(units.compact(c) in _STAFF_WORDS for r in t.rows for c in r[:2]):
             continue
         as_of = _as_of_before(ctx, t.line)
-        current_only = "현원" in " ".join(t.caption[-2:]) and "정원" not in " ".join(t.caption[-2:])
+        current_only = _CURR in " ".join(t.caption[-2:]) and _AUTH not in " ".join(t.caption[-2:])
         header = [units.compact(c) for c in t.rows[0]]
-        col_units = [("bureau" if h in ("계", "합계", "총계") else units.division_name(h, offices=True)) for h in header]
+        col_units = [("bureau" if h in _GRAND_TOTALS else units.division_name(h, offices=True)) for h in header]
         grade_cols = [h for h in header if _GRADE_RANGE.fullmatch(h)]
         row_divs = any(units.division_name(r[0], offices=True) in known for r in t.rows[1:] if r)
         if len(grade_cols) >= 2 and not row_divs and not any(u in known for u in col_units if u):  # grades as columns
             unit = doc.unit_at(t.line, ctx.bureau)
             for r, no in zip(t.rows[1:], t.row_lines[1:]):
                 lab = [units.compact(c) for c in r[:1]]
-                field = "authorized" if "정원" in lab else "current" if "현원" in lab else None
+                field = "authorized" if _AUTH in lab else "current" if _CURR in lab else None
                 if field is None:
                     continue
                 for h, cell in zip(header[1:], r[1:]):
@@ -172,7 +208,7 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
         if any(u in known for u in col_units if u):  # divisions as columns
             for r, no in zip(t.rows[1:], t.row_lines[1:]):
                 lab = [units.compact(c) for c in r[:2]]
-                field = "authorized" if "정원" in lab else "current" if "현원" in lab else None
+                field = "authorized" if _AUTH in lab else "current" if _CURR in lab else None
                 grade = next((x for x in lab if _GRADE.fullmatch(x)), None)
                 if field is None and grade:
                     field = "current" if current_only else None
@@ -186,21 +222,21 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
         for r, no in zip(t.rows[1:], t.row_lines[1:]):  # divisions as rows, 정원/현원 sub-rows
             if r and r[0].strip():
                 c0 = units.compact(r[0])
-                unit = ctx.bureau if c0 in ("계", "합계", "총계") else units.division_name(r[0], offices=True)
+                unit = ctx.bureau if c0 in _GRAND_TOTALS else units.division_name(r[0], offices=True)
             if unit is None or (unit != ctx.bureau and unit not in known) or len(r) < 3:
                 continue
-            field = {"정원": "authorized", "현원": "current"}.get(units.compact(r[1]))
+            field = {_AUTH: "authorized", _CURR: "current"}.get(units.compact(r[1]))
             if field is None:
                 continue
             for h, cell in zip(header[2:], r[2:]):
-                grade = None if h in ("계", "합계", "소계") else h if _GRADE_RANGE.fullmatch(h) else "?"
+                grade = None if h in _HEADER_TOTALS else h if _GRADE_RANGE.fullmatch(h) else "?"
                 if grade != "?":
                     put(unit, grade, field, _count(cell), no, as_of)
     for t in doc.tables:
         _paired_staffing(doc, ctx, t, known, put)
         _column_staffing(doc, ctx, t, known, put)
     for ln in doc.lines:
-        if ln.text and "\t" not in ln.raw and "현원" in ln.text and "정원" in ln.text:
+        if ln.text and "\t" not in ln.raw and _CURR in ln.text and _AUTH in ln.text:
             m = _PROSE_STAFF.search(ln.text)
             if m:
                 kv = ln.kv()
@@ -265,11 +301,11 @@ def _paired_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put
 def _column_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put) -> None:
     """정원 and 현원 as columns: one row per division (and a 계 row for the bureau or
     the section's own unit), or one row per grade."""
-    head = next((k for k, r in enumerate(t.rows[:2]) if {"정원", "현원"} <= {units.compact(c) for c in r}), None)
+    head = next((k for k, r in enumerate(t.rows[:2]) if set(_STAFF_WORDS) <= {units.compact(c) for c in r}), None)
     if head is None:
         return
     header = [units.compact(c) for c in t.rows[head]]
-    a_col, c_col = header.index("정원"), header.index("현원")
+    a_col, c_col = header.index(_AUTH), header.index(_CURR)
     enclosing = doc.unit_at(t.line, ctx.bureau)
     bureau = doc.bureau_at(t.line, ctx.bureau)
     as_of = _as_of_near(ctx, t.line)
@@ -307,7 +343,7 @@ def split_status(title: str) -> tuple[str, tuple[str, ...]]:
     words = title.split()
     while len(words) > 1 and words[-1] in STATUS_MARKS:
         prev = words[-2]
-        if words[-1] != "신규" and not prev.endswith(_ACTION_END) and prev not in STATUS_MARKS:
+        if words[-1] != _NEW and not prev.endswith(_ACTION_END) and prev not in STATUS_MARKS:
             break
         marks.insert(0, words.pop())
     return " ".join(words), tuple(marks)
@@ -344,16 +380,16 @@ def node_period(node: Node, ref_year: int | None, entries: list[Entry] | None = 
 
 @lru_cache(maxsize=4096)
 def _in_basis(label: str) -> bool:
-    return "근거" in units.compact(label)
+    return _BASIS in units.compact(label)
 
 
 def node_legal(node: Node, entries: list[Entry] | None = None) -> tuple[str, ...]:
     out: list[str] = []
     for e in _lines(node) if entries is None else entries:
         kv = e.block.kv()
-        if kv and "근거" in kv[0]:
+        if kv and _BASIS in kv[0]:
             text = kv[1]
-        elif _in_basis(e.label) or "「" in e.block.text and _LAW_WORD.search(e.block.text) and kv and "근거" in kv[0]:
+        elif _in_basis(e.label) or "「" in e.block.text and _LAW_WORD.search(e.block.text) and kv and _BASIS in kv[0]:
             text = e.block.text
         else:
             continue
@@ -389,7 +425,7 @@ def _source_lines(entries: list[Entry]) -> list[str]:
         if money.source_label(text.split()[0] if text.split() else "") is None and \
                 money.source_label(text.split("(")[0]) is None:
             break
-        if not money.split_sources("0원 (" + text + ")"):
+        if not money.split_sources("0" + _WON + " (" + text + ")"):
             break
         parts.append(text)
     return parts
@@ -398,8 +434,7 @@ def _source_lines(entries: list[Entry]) -> list[str]:
 def _precision(value: str) -> int:
     """Won per unit of the figure as written: 1,000 for 천원, 1,000,000 for 백만원."""
     unit = money.total_unit(value)
-    return {"원": 1, "천원": 1000, "만원": 10_000, "백만원": 1_000_000, "천만원": 10_000_000, "억원": 10**8,
-            "조원": 10**12}.get(unit, 1)
+    return _MULTIPLIER.get(unit[:-len(_WON)], 1)  # total_unit: a prefix of money_units.csv, then 원
 
 
 def _agree(a: int, b: int, rounding: int) -> bool:
@@ -410,7 +445,7 @@ def _agree(a: int, b: int, rounding: int) -> bool:
 def _multi_year(statement) -> bool:
     """`총사업비 : 200억원` beside `2024년 사업비 : 40억원`: a total over years, not a rival figure."""
     kv = statement[0].block.kv()
-    return bool(kv) and kv[0].startswith("총") and statement[2] is None
+    return bool(kv) and kv[0].startswith(_TOTAL_PREFIX) and statement[2] is None
 
 
 def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple | None, ctx: Context,
@@ -434,8 +469,8 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
             if _agree(amount, total, rounding):
                 if prec < _precision(best[1]):
                     best, total = st, amount
-            elif "비예산" not in st[1] and not (primary[2] and _multi_year(st)):
-                ctx.warnings.append(("budget", f"{title}: 소요예산 {primary[1]} (line {primary[0].block.no}) "
+            elif _NON_BUDGET not in st[1] and not (primary[2] and _multi_year(st)):
+                ctx.warnings.append(("budget", f"{title}: {_BUDGET_LABEL} {primary[1]} (line {primary[0].block.no}) "
                                      f"and {st[1]} (line {st[0].block.no}) disagree", st[0].block.no))
     sources = money.split_sources(primary[1])
     src_stmt = primary
@@ -452,7 +487,7 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
         sources = [(sources[0][0], total, sources[0][2])]  # `125백만원(전액 구비)` of a total read as 124,600천원
     if total is not None and sources:
         parts = [a for _s, a, _sh in sources]
-        partial = sum(p for p in parts if p is not None) < total and ("포함" in src_stmt[1] or "※" in src_stmt[1])
+        partial = sum(p for p in parts if p is not None) < total and (_PARTIAL in src_stmt[1] or "※" in src_stmt[1])
         if all(a is not None for a in parts) and not partial and not _agree(sum(parts), total,
                                                                               _precision(src_stmt[1])):
             ctx.warnings.append(("budget", f"{title}: funding sources sum to {sum(parts):,} won, "
@@ -472,7 +507,7 @@ def make_program(node: Node, key: str, parent_key: str | None, ctx: Context):
     primary = primary_budget(node, stated, ctx.year)
     value, year = (primary[1], primary[2]) if primary else (None, None)
     amount, src_stmt, sources = reconcile_budget(stated, primary, ctx, title)
-    non_budget = bool(value and "비예산" in value)
+    non_budget = bool(value and _NON_BUDGET in value)
     start, end = node_period(node, ctx.ref_year, entries)
     prog = Program(key, title, node.division, parent_key, status, amount, non_budget,
                    year or ctx.year, start, end, node_legal(node, entries), node.line, node.line_end)
@@ -485,6 +520,10 @@ def budget_lines(prog: Program, sources: list, line: Line | None) -> list[Budget
     return [BudgetLine(prog.key, src, amount, share, prog.fiscal_year, line.no) for src, amount, share in sources]
 
 
+_ROW_UNIT = re.compile(r"\((?:" + _UNIT_KEY + r"\s*:?\s*)?(" + _NOTE_PREFIX + ")?" + _WON + r"\)")
+_CAPTION_UNIT = re.compile(_UNIT_KEY + r"\s*:\s*(" + _NOTE_PREFIX + ")?" + _WON)
+
+
 def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
     """A table with an `예 산(백만원)` row and a `재 원` row: one line per column and source."""
     out = []
@@ -493,15 +532,14 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
         if not isinstance(t, Table):
             continue
         rows = {units.compact(r[0]): (r, no) for r, no in zip(t.rows, t.row_lines) if r}
-        budget = next(((k, v) for k, v in rows.items() if k.startswith("예산")), None)
-        source = next((v for k, v in rows.items() if k.startswith("재원")), None)
+        budget = next(((k, v) for k, v in rows.items() if k.startswith(_BUDGET_ROW)), None)
+        source = next((v for k, v in rows.items() if k.startswith(_SOURCE_ROW)), None)
         if not budget or not source:
             continue
-        m = re.search(r"\((?:단위\s*:?\s*)?(조|억|백만|천|만)?원\)", budget[0]) or re.search(
-            r"단위\s*:\s*(조|억|백만|천|만)?원", " ".join(t.caption))
-        unit = ((m.group(1) or "") + "원") if m else "원"
+        m = _ROW_UNIT.search(budget[0]) or _CAPTION_UNIT.search(" ".join(t.caption))
+        unit = ((m.group(1) or "") + _WON) if m else _WON
         for amount_cell, src_cell in zip(budget[1][0][1:], source[0][1:]):
-            total = parse_amount(amount_cell, unit) if not re.search(r"원", amount_cell) else parse_krw(amount_cell)
+            total = parse_amount(amount_cell, unit) if _WON not in amount_cell else parse_krw(amount_cell)
             for src, share in money.ratio_sources(src_cell):
                 amount = int(total * share) if (total is not None and share is not None) else total
                 out.append(BudgetLine(key, src, amount, share, ctx.year, budget[1][1]))
@@ -509,8 +547,8 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
 
 
 _YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?$")
-_UNITS_TRIED = ("원", "천원", "백만원", "억원")  # a unit read off a total that must match
-_UNIT = re.compile(r"단위\s*[:：]?\s*(조|억|백만|천|만)?\s*원")
+_UNITS_TRIED = _MATRIX_UNITS  # a unit read off a total that must match
+_UNIT = re.compile(_UNIT_KEY + r"\s*[:：]?\s*(" + _NOTE_PREFIX + r")?\s*" + _WON)
 
 
 def _year_of(cell: str) -> str | None:
@@ -610,13 +648,13 @@ def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) ->
     text = " ".join(t.caption[-2:] + [c for _s, r, _n in src_rows[:first] for c in r])
     m = _UNIT.search(text)
     if m:
-        return (m.group(1) or "") + "원"
+        return (m.group(1) or "") + _WON
     total_row = next((r for src, r, _n in src_rows[first:] if not src and units.compact(r[0]) in _TOTALS), None)
     if total is None or total_row is None:
         return None
     cols = {col} | {j for _s, r, _n in src_rows[:first] for j, h in enumerate(r)
-                     if units.compact(h) in _TOTALS or units.compact(h) in ("총사업비", "총액")}
-    for unit in _UNITS_TRIED:
+                     if units.compact(h) in _TOTALS or units.compact(h) in _TOTAL_COST}
+    for unit in _MATRIX_UNITS:
         if any(j < len(total_row) and parse_amount(total_row[j], unit) == total for j in sorted(cols)):
             return unit
     return None
@@ -666,7 +704,7 @@ def summary_budgets(doc: Document, records: list, ctx: Context) -> list:
         if not sources or total_col is None:
             continue
         m = _UNIT.search(" ".join(t.caption[-2:] + header))
-        unit = ((m.group(1) or "") + "원") if m else "원"
+        unit = ((m.group(1) or "") + _WON) if m else _WON
         for r, no in zip(t.rows[1:], t.row_lines[1:]):
             prog = next((p for p in items.values() if r and inventory.same_title(r[0], p.title)), None)
             if prog is None or prog.budget_krw is not None or total_col >= len(r):
@@ -692,8 +730,9 @@ _DATED_KEY = re.compile(r"^(?:'|’|‘)?\d{2,4}\s*\.")
 _DATED_VALUE = re.compile(r"^\s*(?:(?:19|20)\d\d|['’‘]\d\d)\s*[.년]")
 _DATED_CELL = re.compile(r"^\s*(?:['’‘]\d\d|(?:19|20)\d\d)\s*[.년]")
 _DATED_CELL_DOT = re.compile(r"^\s*(?:['’‘]\d\d|(?:19|20)\d\d)\s*\.")
-_DATE_ONLY_REST = re.compile(r"[\d\s.~∼〜～'’‘`년월일중순초말경예정부터까지()·,/상하반기연중]")
-_NOT_MILESTONE_KEYS = re.compile(r"(?:기간|일시|일자|시기|시간|기준|선거일|투표일|개설일|준공일|개관일|설립)$")
+_DATE_ONLY_REST = re.compile(r"[\d\s.~∼〜～'’‘`" + "".join(dict.fromkeys("".join(words(_W, "date_filler"))))
+                             + r"()·,/]")
+_NOT_MILESTONE_KEYS = re.compile(r"(?:" + alt(_W, "not_milestone_key") + r")$")
 
 
 def _date_value(value: str, ref_year: int | None) -> tuple[str | None, str | None]:
@@ -705,7 +744,7 @@ def _date_value(value: str, ref_year: int | None) -> tuple[str | None, str | Non
 
 def _is_schedule(label: str) -> bool:
     c = units.compact(label)
-    return any(w in c for w in ("일정", "향후계획", "향후추진", "추진계획"))
+    return any(w in c for w in _SCHEDULE)
 
 
 def extract_milestones(nodes: dict[str, Node], ctx: Context) -> list[Milestone]:
@@ -715,7 +754,7 @@ def extract_milestones(nodes: dict[str, Node], ctx: Context) -> list[Milestone]:
         for e in node.entries:
             b = e.block
             if isinstance(b, Table):
-                if _is_schedule(e.label) or "일정" in " ".join(b.caption[-1:]):
+                if _is_schedule(e.label) or _SCHEDULE[0] in " ".join(b.caption[-1:]):
                     out += _table_milestones(key, b, ctx)
                 continue
             if b.text.startswith(":") or b.kv():  # _line_milestone finds nothing on other lines
@@ -743,7 +782,7 @@ def _line_milestone(key: str, b: Line, prev: Line | None, label: str, ctx: Conte
         return []
     if not v or _NOT_MILESTONE_KEYS.search(k) or units.is_budget_key(k) or units.is_period_key(k):
         return []
-    if not _DATED_VALUE.match(v) or "기준" in v:
+    if not _DATED_VALUE.match(v) or _AS_OF in v:
         return []
     rest = _DATE_ONLY_REST.sub("", v)
     if len(rest) > 4 and not _is_schedule(label):

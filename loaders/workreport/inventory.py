@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from loaders.lexicon import labels
+from loaders.lexicon.words import alt
 
 _LEADERS = re.compile(r"(?:\.{2,}|-{3,}|…+|·{3,}|ㆍ{3,})\s*\d{0,3}\s*$")
-_STATUS = re.compile(r"\s+(?:신규|개선|확대|계속)$")
+_STATUS = re.compile(r"\s+(?:" + alt("report_words", "status_mark") + ")$")  # data/report_words.csv
 _PAGE = re.compile(r"^[-.·…\s]*\d{1,3}\s*$")
 _NUM = re.compile(r"^\d{1,3}\.?$")
 

@@ -27,22 +27,28 @@ import re
 from decimal import Decimal
 
 from loaders.lexicon import labels
+from loaders.lexicon.words import alt, words
 from loaders.text import nfc, parse_amount, parse_krw
 
 SOURCES = labels.words("funding_source")
 _SHORT = labels.table()["funding_short"]
+# units: loaders/lexicon/data/money_units.csv; 전액: report_words.csv; 비 (`시(재배정)비`): the ending of
+# every source's name (국비, 시비), structure kept here
+_UNITS = alt("money_units", "source_prefix")  # 조|억|천만|백만|천|만
+_WON = alt("money_units", "won")
 _SRC = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, SOURCES)) + r")(?:비)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)?\s*"
-                  r"(?P<unit>조|억|천만|백만|천|만)?\s*(?P<won>원)?\s*(?P<pct>%)?")
+                  r"(?P<unit>" + _UNITS + r")?\s*(?P<won>" + _WON + r")?\s*(?P<pct>%)?")
+_SHORT_ONE = "".join(k for k in _SHORT if len(k) == 1)  # 국시구군도: the one-letter short names
 # `전액구비`, `전액 구비`: the whole amount from one source
-_WHOLE = re.compile(r"전액\s*(?=" + "|".join(map(re.escape, SOURCES)) + ")")
+_WHOLE = re.compile(words("report_words", "whole_amount")[0] + r"\s*(?=" + "|".join(map(re.escape, SOURCES)) + ")")
 # a qualifier inside or after a source's name: `시(재배정)비`, `국비(50%) 12,000천원`, `특별교부세(국)`
-_INNER = re.compile(r"(?<![가-힣])([국시구군도])\s*\([^()]{1,8}\)\s*비")
+_INNER = re.compile(r"(?<![가-힣])([" + _SHORT_ONE + r"])\s*\([^()]{1,8}\)\s*비")
 _AFTER = re.compile(r"(" + "|".join(map(re.escape, SOURCES)) + r")\s*\(\s*(?:(\d+(?:\.\d+)?)\s*%|[^()\d]{1,8})\s*\)\s*"
                     r"(?=(\d)?)")
 # a named grant with its level in parentheses: `주민참여예산(시비) 50` is 시비 money
-_NAMED_GRANT = re.compile(r"(?<![가-힣])([가-힣A-Za-z·]{2,20}?)\s*\(\s*(국|시|구|도|군)(?:비)?\s*\)\s*(?=\d)")
+_NAMED_GRANT = re.compile(r"(?<![가-힣])([가-힣A-Za-z·]{2,20}?)\s*\(\s*(" + "|".join(_SHORT_ONE) + r")(?:비)?\s*\)\s*(?=\d)")
 # short names inside the parentheses: `(국 100, 시 50, 구 50)`
-_SHORT_AMOUNT = re.compile(r"(?<=[(,/·\s])([국시구군도])\s+(?=\d)")
+_SHORT_AMOUNT = re.compile(r"(?<=[(,/·\s])([" + _SHORT_ONE + r"])\s+(?=\d)")
 
 
 def _normalise(text: str) -> str:
@@ -67,9 +73,12 @@ def _normalise(text: str) -> str:
     return re.sub(r" {2,}", " ", text).replace(" )", ")").replace(" ,", ",")
 
 
+_TOTAL_UNIT = re.compile(r"\d[\d,.]*\s*(" + _UNITS + r")?\s*" + _WON)
+
+
 def total_unit(text: str) -> str:
-    m = re.search(r"\d[\d,.]*\s*(조|억|천만|백만|천|만)?\s*원", text)
-    return (m.group(1) or "") + "원" if m else "원"
+    m = _TOTAL_UNIT.search(text)
+    return (m.group(1) or "") + _WON if m else _WON
 
 
 def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
@@ -77,7 +86,7 @@ def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
     text = _normalise(nfc(text))
     total = parse_krw(text)
     unit = total_unit(text)
-    first = re.search(r"원", text)
+    first = re.search(_WON, text)
     tail = text[first.end():] if first else text
     found = []
     for m in _SRC.finditer(tail):
@@ -87,7 +96,7 @@ def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
             share = Decimal(num.replace(",", "")) / 100
             amount = int(total * share) if total is not None else None
         elif num and (m.group("unit") or m.group("won")):
-            amount = parse_krw(num + (m.group("unit") or "") + "원")
+            amount = parse_krw(num + (m.group("unit") or "") + _WON)
         elif num:
             amount = parse_amount(num, unit)
         found.append((src, amount, share))

@@ -16,16 +16,22 @@ import re
 from functools import lru_cache
 from decimal import Decimal
 
+from loaders.lexicon.words import alt, words
 from loaders.records import Outcome
 from loaders.text import nfc, parse_date
 from loaders.workreport import units
 from loaders.workreport.parse import Line, Node, Table
 
-_RESULT_LABEL = re.compile(r"실적|현황|성과|결과")
-_VALUE = re.compile(r"^(?:총|연|약|누적|월|일)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[가-힣a-zA-Z%㎡]+)?")
-_STOP = re.compile(r"^(?:대상|내용|주요내용|목적|방법|추진방법|기간|사업기간|위치|운영시간|지원대상|지원내용|추진내용|"
-                   r"사업내용|운영방법|운영방향|주요업무|근무인원|처리기간|대상업무|사업대상)$")
-_AS_OF_WORD = re.compile(r"기준|현재")
+# the words of this module are rows of loaders/lexicon/data/report_words.csv (each with an example)
+_W = "report_words"
+_RESULT_LABEL = re.compile(alt(_W, "result_label"))
+_VALUE = re.compile(r"^(?:" + alt(_W, "value_lead") + r")?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[가-힣a-zA-Z%㎡]+)?")
+_STOP = re.compile(r"^(?:" + alt(_W, "not_result_key") + ")$")
+_AS_OF = words(_W, "as_of")[0]  # 기준
+_AS_OF_WORD = re.compile(_AS_OF + "|" + alt(_W, "as_of_now"))
+_DATE_UNITS = "".join(words(_W, "date_unit"))  # a figure in 년/월/일/시 is a date or a time
+_DATED_NOTE = re.compile(_AS_OF + r"|['’‘]\d\d\.|(?:19|20)\d\d\.")
+_UNIT_NOTE = re.compile(words(_W, "unit_key")[0] + r"\s*[:：]?\s*([가-힣%㎡]+)")
 _KEY_SPLIT = re.compile(r"\s*[:：]")
 _YEAR_H = re.compile(r"^((?:19|20)\d\d)년?도?$")
 
@@ -36,7 +42,7 @@ def metric_value(value: str) -> tuple[Decimal, str | None] | None:
         return None
     num = m.group("num").replace(",", "")
     unit = m.group("unit")
-    if unit and unit[0] in "년월일시" or re.match(r"^\d+\.\s*\d", value.strip()):
+    if unit and unit[0] in _DATE_UNITS or re.match(r"^\d+\.\s*\d", value.strip()):
         return None
     try:
         return Decimal(num), unit
@@ -47,7 +53,7 @@ def metric_value(value: str) -> tuple[Decimal, str | None] | None:
 def _when(value: str, label: str, as_of: str | None) -> tuple[str | None, str | None]:
     """(point date, period year) of a result line."""
     for pm in re.finditer(r"\(([^()]*)\)", value):
-        if re.search(r"\d", pm.group(1)) and re.search(r"기준|['’‘]\d\d\.|(?:19|20)\d\d\.", pm.group(1)):
+        if re.search(r"\d", pm.group(1)) and _DATED_NOTE.search(pm.group(1)):
             d = parse_date(pm.group(1))
             if d:
                 return d, None
@@ -95,7 +101,7 @@ def table_outcomes(key: str, t: Table) -> list[Outcome]:
     if len(years) < 2:
         return []
     cap = " ".join(t.caption[-2:])
-    um = re.search(r"단위\s*[:：]?\s*([가-힣%㎡]+)", cap)
+    um = _UNIT_NOTE.search(cap)
     unit = um.group(1) if um else None
     first_year = min(years)
     out = []

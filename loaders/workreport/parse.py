@@ -22,16 +22,21 @@ from loaders.document.model import (  # noqa: F401 - Line, Table, make_line: the
     read_blocks, strip_ordinal,
 )
 from loaders.lexicon import labels
+from loaders.lexicon.words import alt, of, words
 from loaders.workreport import inventory, units
 
 _ROMAN = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*\.\s*(?P<t>.+)$")
 
-SKIP_TITLES = ("일반현황", "주요통계자료", "운영방향", "순서", "보고순서", "목차", "법령", "건의사항",
-               "참고자료", "부록", "조직및인력")
+# the words of this module are rows of loaders/lexicon/data/report_words.csv and labels.csv
+_W = "report_words"
+SKIP_TITLES = words(_W, "skip_title")
+_SKIP_IN_ITEM = tuple(r.pattern for r in of(_W, "skip_title") if r.means == "in_item")
 _LABEL = re.compile(r"^(?:'?\d{2,4}년?(?:도)?)?" + labels.or_regex("section_label"))
 _FURNITURE = re.compile(r"-{3,}|\*{3,}|_{3,}")
 _ROMAN_FIRST = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
-_MAIN_WORK = re.compile(r"(?:[IVXⅠ-Ⅹ]+\.)?(?:\d{4}년?도?)?(?:부서별|과별)?주요\s*업무.{0,12}")
+_MAIN_WORK = re.compile(r"(?:[IVXⅠ-Ⅹ]+\.)?(?:\d{4}년?도?)?(?:" + alt(_W, "main_work_by") + ")?" + words(_W, "genre_title")[0]
+                        + ".{0,12}")  # the first genre title: 주요\s*업무
+_DUTY = words(_W, "duty_word")[0]
 _SUB_STOPS = "□■○●" + CIRCLED
 
 
@@ -124,7 +129,7 @@ def is_label(ln: Line) -> bool:
     return False
 
 
-_LABEL_TAIL = re.compile(r"(?:개요|현황|계획|실적|배경|방향|일정|내용|성과|효과|필요성|목적)$")
+_LABEL_TAIL = re.compile(r"(?:" + alt(_W, "label_tail") + ")$")
 
 
 def circle_label(ln: Line) -> bool:
@@ -134,7 +139,8 @@ def circle_label(ln: Line) -> bool:
     return len(c) <= 12 and not ln.kv() and bool(_LABEL.match(c) or _LABEL_TAIL.search(c) and len(c) <= 8)
 
 
-_BUREAU = re.compile(r"^[가-힣]{2,10}(?:국|실|본부)$")
+_BUREAU = re.compile(r"^[가-힣]{2,10}(?:" + alt(_W, "bureau_line_ending") + ")$")
+_NOT_BUREAU = words(_W, "not_bureau_ending")
 
 
 def bureau_heading(ln: Line) -> str | None:
@@ -143,7 +149,7 @@ def bureau_heading(ln: Line) -> str | None:
         return None
     m = _roman(ln.text)
     t = "".join(m.group("t").split()) if m else strip_ordinal(ln.compact)
-    if t != ln.compact and _BUREAU.match(t) and not t.endswith(("현황", "결과")):
+    if t != ln.compact and _BUREAU.match(t) and not t.endswith(_NOT_BUREAU):
         return t
     return None
 
@@ -162,7 +168,7 @@ def skip_title(ln: Line, in_item: bool = False) -> bool:
         t = "".join(m.group("t").split())
     elif t[1:2] in ".)" or t[:1] == "(":
         t = strip_ordinal(t)
-    if in_item and not m and not t.startswith(("일반현황", "주요통계", "법령", "건의사항")):
+    if in_item and not m and not t.startswith(_SKIP_IN_ITEM):  # (then t.startswith(SKIP_TITLES) below)
         return False
     return len(t) <= 20 and t.startswith(SKIP_TITLES)
 
@@ -366,7 +372,7 @@ def build(text: str) -> Document:
             skip_rank = b.heading
             st.reset()
             continue
-        if not b.marker and "업무" in b.compact and _MAIN_WORK.fullmatch(strip_ordinal(b.compact)):
+        if not b.marker and _DUTY in b.compact and _MAIN_WORK.fullmatch(strip_ordinal(b.compact)):
             skip = False
             continue
         if skip and _ends_status(b, i, skip_rank, toc, st):

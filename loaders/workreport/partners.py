@@ -10,18 +10,31 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import labels, places
+from loaders.lexicon.words import alt, of, words
 from loaders.fields import selections
 from loaders.records import Agreement, Award, Discount, GrantSelection, Party, SisterCity
 from loaders.text import BRANCH, nfc, parse_date
 from loaders.workreport.parse import Document, Table
 
-_CITY_H = ("도시명", "도시", "자매도시", "시군명", "자치단체명", "자치단체", "지자체명", "지자체", "자매결연도시",
-           "교류지역", "교류도시", "결연도시", "상대도시", "자매도시명", "교류도시명", "결연지역", "자매지역")
-_ORG_ALIASES = {"kwater": "한국수자원공사", "한국수자원공사": "한국수자원공사", "한국수자원공사kwater": "한국수자원공사"}
+# the words of this module are rows of loaders/lexicon/data/*.csv (twinning, agreement_lines,
+# party_words, org_endings, award_results, company_forms), each with an example and its source
+_CITY_H = words("twinning", "city_header")
+_DATE_H = words("twinning", "date_header")
+_COUNTRY_H = words("twinning", "country_header")
+_RELATION_H = words("twinning", "relation_header")
+_FACILITY_KEY = words("twinning", "facility_key")[0]
+_FACILITY_H = words("twinning", "facility_header")
+_TOTAL_ROW = words("twinning", "total_row")
+_TWIN_CAPTION = words("twinning", "caption_twinning")[0]
+_DEFAULT_RELATION = words("twinning", "default_relation")[0]
+_ANY_SISTER_CITY = words("twinning", "any_sister_city")[0]
+_TWIN_CUES = words("twinning", "line_cue")
+_DISCOUNT_H = words("twinning", "discount_header")
+_ORG_ALIASES = {r.pattern: r.means for r in of("party_words", "alias")}
 # what is never a partner's name: lexicon kinds (loaders/lexicon/data/labels.csv, each row with its source)
 _NOT_NAME_KINDS = ("place_common_noun", "partner_common_noun", "action_noun")
-_SELF = re.compile(r"^(?:市|道|구|군|시|도|본청|우리\s*[구군시도]|본\s*[구군시]|당\s*[구군시])$")
-_UNNAMED = re.compile(r"\d+\s*개\s*(?:시\s*[·ㆍ]?\s*군|시군구|기관|지자체|자치구|시도|단체|기업)|협력\s*지자체|관계기관|유관기관")
+_SELF = re.compile(r"^(?:" + alt("party_words", "self") + r")$")
+_UNNAMED = re.compile(r"\d+\s*개\s*(?:" + alt("party_words", "counted") + r")|" + alt("party_words", "unnamed"))
 
 
 def _c(text: str) -> str:
@@ -53,9 +66,12 @@ def _name_like(name: str) -> bool:
     return bool(words) and not any(_common(w) for w in words) and not _common(name)
 
 
+_COMPANY_FORM = alt("company_forms", "marker")
+
+
 def org_name(mention: str) -> str:
     key = re.sub(r"[\s\-·()]", "", mention).lower()
-    plain = re.sub(r"㈜|\(주\)|주식회사|\(사\)|\(재\)|사단법인|재단법인", "", nfc(mention)).strip()
+    plain = re.sub(_COMPANY_FORM, "", nfc(mention)).strip()
     return _ORG_ALIASES.get(key, _ORG_ALIASES.get(re.sub(r"[^가-힣a-z]", "", key), plain or nfc(mention)))
 
 
@@ -101,22 +117,22 @@ def extract_sister_cities(doc: Document, issuer: Party | None, res) -> list[Sist
     out: list[SisterCity] = []
     seen: set[str] = set()
     for t, header in _twinning_tables(doc):
-        discount = any(h.startswith("할인") for h in header)
+        discount = any(h.startswith(_DISCOUNT_H) for h in header)
         caption = " ".join(t.caption)
         for seg in _segments(header):
             city_i = _find(header, seg, _CITY_H)
             if city_i is None:
                 continue
-            date_i = _find(header, seg, ("체결일", "결연일", "협약일", "체결일자", "결연일자"), prefix=True)
-            country_i = _find(header, seg, ("국가명", "국가", "국명"), prefix=True)
-            rel_i = _find(header, seg, ("비고", "교류관계", "관계", "결연형태", "교류형태", "교류구분", "결연구분"))
+            date_i = _find(header, seg, _DATE_H, prefix=True)
+            country_i = _find(header, seg, _COUNTRY_H, prefix=True)
+            rel_i = _find(header, seg, _RELATION_H)
             if rel_i is None:  # `구 분` whose cells read 자매결연 / 우호교류
                 rel_i = next((i for i in seg if i not in (city_i, date_i, country_i) and sum(
                     1 for r in t.rows[1:] if relation_of(_cell(r, i))) >= max(1, (len(t.rows) - 1) // 2)), None)
-            default = "자매" if (not discount and ("결연" in caption or rel_i is not None)) else None
+            default = _DEFAULT_RELATION if (not discount and (_TWIN_CAPTION in caption or rel_i is not None)) else None
             for row, no in zip(t.rows[1:], t.row_lines[1:]):
                 city = nfc(_cell(row, city_i))
-                if not city or re.fullmatch(r"[\d\s.,-]+", city) or city in ("계", "합계"):
+                if not city or re.fullmatch(r"[\d\s.,-]+", city) or city in _TOTAL_ROW:
                     continue
                 country = _c(_cell(row, country_i)) or None
                 cc = _CITY_COUNTRY.match(city)
@@ -144,12 +160,15 @@ def extract_sister_cities(doc: Document, issuer: Party | None, res) -> list[Sist
 _COUNTRY_ALT = "|".join(sorted(places.countries(), key=len, reverse=True))
 # `중국 자매도시(웨이하이시)`, `미국 캘리포니아주 세리토스시(우호도시)`, `강원 평창군(자매도시)과`,
 # `베트남 다낭시 우호교류의향서 체결('23.5.12.)`: twinning named in an activity line
-_TWIN_PAREN_NAME = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<rel>자매|우호)\s*(?:도시|지역|결연도시)\s*"
+_TWIN_REL, _TWIN_PLACE = alt("twinning", "relation"), alt("twinning", "place")
+_CITY_END = alt("twinning", "city_ending")  # 시|군|구|주|성|현|도
+_TWIN_PAREN_NAME = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<rel>" + _TWIN_REL + r")\s*(?:" + _TWIN_PLACE + r")\s*"
                               r"\(\s*(?P<city>[가-힣A-Za-z][가-힣A-Za-z\s·]{1,20}?)\s*\)")
 _TWIN_PAREN_REL = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
-                             r"(?:시|군|구|주|성|현|도))\s*\(\s*(?P<rel>자매|우호)\s*(?:도시|지역|결연)?\s*\)")
+                             r"(?:" + _CITY_END + r"))\s*\(\s*(?P<rel>" + _TWIN_REL + r")\s*(?:" + alt("twinning", "bracket_place") + r")?\s*\)")
 _TWIN_LOI = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
-                       r"(?:시|군|구|주|성|현|도))(?:\s*(?:와|과))?\s+(?P<rel>우호\s*교류\s*의향서|우호\s*의향서|교류\s*의향서)\s*(?:체결|서명)")
+                       r"(?:" + _CITY_END + r"))(?:\s*(?:와|과))?\s+(?P<rel>" + alt("twinning", "letter_of_intent") + r")\s*(?:"
+                       + alt("twinning", "signed") + ")")
 
 
 def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
@@ -157,7 +176,7 @@ def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
     out = []
     for ln in doc.lines:
         text = ln.text
-        if "\t" in ln.raw or not ("자매" in text or "우호" in text or "의향서" in text):
+        if "\t" in ln.raw or not any(w in text for w in _TWIN_CUES):
             continue
         # every mention on the line (`중국 자매도시(A), 일본 우호도시(B) 방문`), left to right, none overlapping
         found = sorted(((m.start(), -m.end(), m, rx) for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI)
@@ -199,11 +218,11 @@ def extract_discounts(doc: Document, issuer: Party | None, res) -> list[Discount
     out: list[Discount] = []
     for t in doc.tables:
         header = [_c(h) for h in t.rows[0]]
-        if not any(h.startswith(_DISCOUNT_WORDS) for h in header) or "시설명" not in header:
+        if not any(h.startswith(_DISCOUNT_WORDS) for h in header) or _FACILITY_KEY not in header:
             continue  # `시설명 | 할인율`, `시설명 | 감면율`
         for seg in _segments(header):
             city_i = _find(header, seg, _CITY_H)
-            fac_i = _find(header, seg, ("시설명", "시설", "대상시설"))
+            fac_i = _find(header, seg, _FACILITY_H)
             rate_i = _find(header, seg, _DISCOUNT_WORDS, prefix=True)
             if fac_i is None:
                 continue
@@ -217,7 +236,7 @@ def extract_discounts(doc: Document, issuer: Party | None, res) -> list[Discount
                     continue
                 rate = nfc(_cell(row, rate_i)) or None
                 if city_i is None:
-                    out.append(Discount(issuer, Party("자매도시", name="자매도시"), facility, rate, no))
+                    out.append(Discount(issuer, Party(_ANY_SISTER_CITY, name=_ANY_SISTER_CITY), facility, rate, no))
                 elif city_party is not None:
                     out.append(Discount(city_party, issuer, facility, rate, no))
     return out
@@ -225,25 +244,25 @@ def extract_discounts(doc: Document, issuer: Party | None, res) -> list[Discount
 
 # -- agreements ------------------------------------------------------------------
 
-_AGREE = re.compile(r"업무\s*협약|MOU|양해각서|협약|의향서")
-_PAREN = re.compile(r"(?:업무\s*협약|MOU|양해각서|협약|의향서)[^()]{0,12}\(([^()]+)\)")
-_NOT_AGREE = re.compile(r"위\s*[·ㆍ]?\s*수탁|권리협약|협약기관")
+_AGREEMENT = alt("agreement_lines", "agreement")  # `업무\s*협약|MOU|양해각서|협약`
+_AGREE_ALT = _AGREEMENT + "|" + alt("agreement_lines", "intent")
+_AGREE = re.compile(_AGREE_ALT)
+_PAREN = re.compile(r"(?:" + _AGREE_ALT + r")[^()]{0,12}\(([^()]+)\)")
+_NOT_AGREE = re.compile(alt("agreement_lines", "not_agreement"))
+_AGREE_CUES = words("agreement_lines", "cue")
+_KINDS = tuple((re.compile(r.pattern), r.means) for r in of("agreement_lines", "kind"))
+_SIGNED = alt("agreement_lines", "signed")
 _QUOTE = re.compile(r"['‘’\"“”「]([^'‘’\"“”「」]{2,80})['’\"”」]")
 
 
 def _agree_word(text: str) -> bool:
     """= bool(_AGREE.search(text)), by substring tests (`업무\\s*협약` needs 협약 anyway)."""
-    return "협약" in text or "MOU" in text or "양해각서" in text or "의향서" in text
+    return any(w in text for w in _AGREE_CUES)
 
 
 def _kind(text: str) -> str:
-    if re.search(r"MOU|양해각서", text):
-        return "MOU"
-    if re.search(r"업무\s*협약", text):
-        return "업무협약"
-    if "의향서" in text:
-        return "의향서"
-    return "협약"
+    """The first `kind` row of agreement_lines.csv the line matches; the last row is the default."""
+    return next((kind for rx, kind in _KINDS if rx.search(text)), _KINDS[-1][1])
 
 
 def _agree_date(text: str, ref_year: int | None) -> str | None:
@@ -283,12 +302,12 @@ def _party(piece: str, issuer: Party, res, issuer_names: set[str]) -> Party | No
 # looks like an organisation (suffix list), never a generic `5개 대학`.
 _PROSE = re.compile(
     r"(?P<name>[가-힣A-Za-z0-9㈜()·&\-]{2,25})\s*(?:와|과)의?\s+(?:(?:「[^」]*」|'[^']*'|‘[^’]*’|\"[^\"]*\")\s*)?"
-    r"(?:[가-힣·]{1,10}\s+){0,5}(?:업무\s*협약|MOU|협약|양해각서)\s*(?:을|를)?\s*(?:체결|추진|맺)"
+    r"(?:[가-힣·]{1,10}\s+){0,5}(?:" + _AGREEMENT + r")\s*(?:을|를)?\s*(?:" + _SIGNED + "|"
+    + alt("agreement_lines", "pursued") + ")"
 )
 _ORG_SUFFIX = re.compile(
-    r"(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|개발원|조합|연합회|협의회|회의소|경찰서|소방서|"
-    + labels.or_regex("org_suffix") + "|"
-    r"교육청|교육지원청|청|처|부|위원회|그룹|전자|통신|카드|보험|증권|㈜|\(주\)|주식회사)$|^(?:㈜|\(주\)|주식회사)|^[A-Z][A-Za-z&\-]{1,}$"
+    r"(?:" + alt("org_endings", "name_ending") + "|" + labels.or_regex("org_suffix") + "|"
+    + alt("org_endings", "name_ending_public") + r")$|^(?:" + alt("party_words", "company_lead") + r")|^[A-Z][A-Za-z&\-]{1,}$"
 )
 
 
@@ -345,10 +364,10 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
 
 _BRANCH = BRANCH
 # an organisation-kind word alone (`경찰서`, `대학교`): what kind of body, not which
+_QUALIFIER = alt("org_endings", "qualifier")
 _BARE_TYPE = re.compile(
-    r"(?:지역|관내|관할|인근|해당|지방)?\s*(?:공사|공단|은행|금고|대학교|대학|병원|의료원|협회|재단|센터|연구원|진흥원|"
-    r"개발원|조합|연합회|협의회|상공회의소|경찰서|소방서|교육청|교육지원청|위원회|보건소|학교|기업|업체|지사|본부)")
-_LOCAL_KIND = re.compile(r"(?:지역|관내|관할|인근|해당)\s")
+    r"(?:" + _QUALIFIER + "|" + alt("org_endings", "qualifier_bare") + r")?\s*(?:" + alt("org_endings", "body_kind") + ")")
+_LOCAL_KIND = re.compile(r"(?:" + _QUALIFIER + r")\s")
 _PREV_WORD = re.compile(r"(?:^|[\s○●◦□■·\-])([가-힣A-Za-z0-9㈜()&]{2,15})\s+$")
 
 
@@ -416,7 +435,8 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
 # `「수성구-대구교통공사」 업무협약 체결`, `수성구-경북대학교 MOU협약(2019.3.4.)`,
 # `김포시-김포우체국 위기가구 발굴 업무협약 체결`: the issuer and the partner joined by a dash
 _PAIR = re.compile(r"(?P<a>[가-힣A-Za-z0-9·]{2,20})\s*[-–↔]\s*(?P<b>[가-힣A-Za-z0-9·&]{2,30}(?:\s[가-힣A-Za-z0-9]{2,12})?)"
-                   r"\s*[」』]?\s*(?:[가-힣·]{1,10}\s+){0,3}(?:간\s*)?(?:업무\s*협약|MOU|양해각서|협약)")
+                   r"\s*[」』]?\s*(?:[가-힣·]{1,10}\s+){0,3}(?:" + alt("agreement_lines", "between") + r"\s*)?(?:"
+                   + _AGREEMENT + ")")
 
 
 def _pair_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:
@@ -438,7 +458,7 @@ def _pair_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Part
 # 와/과 and no dash; taken only as a government the gazetteer knows or a name with an organisation
 # suffix or branch (a verb or a common noun never: `공동 연구 업무협약`, `참여 신청 업무협약`).
 _BEFORE_WORD = re.compile(r"(?:^|[\s○●◦□■·\-」』])(?P<name>(?:[가-힣A-Za-z0-9㈜()&]{2,20}\s+)??[가-힣A-Za-z0-9㈜()&]{2,20})\s+"
-                          + labels.or_regex("agreement_word") + r"\s*(?:을|를)?\s*(?:체결|맺)")
+                          + labels.or_regex("agreement_word") + r"\s*(?:을|를)?\s*(?:" + _SIGNED + ")")
 
 
 def _before_word_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:
@@ -539,30 +559,42 @@ def _merge(found: list[Agreement]) -> list[Agreement]:
 
 # -- awards ------------------------------------------------------------------------
 
-_GRADES = ("최우수기관", "우수기관", "최우수상", "우수상", "장려상", "대통령상", "국무총리상", "장관상", "특별상",
-           "대통령 표창", "국무총리 표창", "장관 표창", "장관표창",
-           "공로상", "대상", "금상", "은상", "동상", "최우수", "우수", "장려", "1위", "인증", "선정")
-_GRADE_RE = "|".join(_GRADES)
+_GRADE_RE = alt("award_results", "grade")  # in table order: the longer reading first
+_MINISTRY = alt("org_endings", "ministry_ending")
+_EVALUATION, _RESULT, _RATING_WORD = (words("award_results", k)[0] for k in ("evaluation", "result", "rating"))
+_CONTEST_CUES = words("award_results", "contest_cue")
+_WON_CUES = words("award_results", "won")
+_AWARDED = words("award_results", "awarded")[0]
+_SELECTION_CUE = words("award_results", "selection_cue")[0]
 # `2023년 행정안전부 지방규제혁신 평가 결과 : 최우수`, `… 우수사례 경진대회 결과 : 대상`,
 # `2025년 고용노동부 일자리대상 결과 : 우수상`: an evaluation or contest, then its result
-_EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<awarder>[가-힣]{2,12}(?:부|처|청|위원회|원)|"
-                   r"[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시))\s+)?"
-                   r"(?P<name>[^:：()]{2,40}?(?:평가|경진대회|대회|공모전|대상|시상))\s*결과\s*[:：]\s*(?P<res>.+)$")
-_PRIZE = re.compile(r"(?P<name>[^,()]{3,60}?)\s*['‘\"“]?(?P<grade>" + _GRADE_RE + r")['’\"”]?\s*(?:수상|선정|획득)")
+_EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<awarder>[가-힣]{2,12}(?:"
+                   + alt("org_endings", "evaluator_ending") + r")|"
+                   r"[가-힣]{1,6}(?:" + alt("org_endings", "local_gov_ending") + r"))\s+)?"
+                   r"(?P<name>[^:：()]{2,40}?(?:" + alt("award_results", "contest") + r"))\s*" + _RESULT
+                   + r"\s*[:：]\s*(?P<res>.+)$")
+_PRIZE = re.compile(r"(?P<name>[^,()]{3,60}?)\s*['‘\"“]?(?P<grade>" + _GRADE_RE + r")['’\"”]?\s*(?:"
+                    + alt("award_results", "won") + ")")
 # `민원서비스 종합평가 '가'등급 달성`, `청렴도 평가 2등급`: a rating as written
-_RATING = re.compile(r"(?P<name>[^,()]{3,60}?평가)\s*(?:결과\s*)?[:：]?\s*['‘\"“「]?(?P<grade>[가-마SABCD1-5])['’\"”」]?\s*등급")
+_RATING = re.compile(r"(?P<name>[^,()]{3,60}?" + _EVALUATION + r")\s*(?:" + _RESULT
+                     + r"\s*)?[:：]?\s*['‘\"“「]?(?P<grade>[가-마SABCD1-5])['’\"”」]?\s*" + _RATING_WORD)
 # `’23년 행정안전부 지방재정 신속집행 평가 최우수`: an evaluation and its result, no `결과 :`
-_EVAL_BARE = re.compile(r"(?P<name>[^,():：]{3,60}?평가)\s+['‘\"“「]?(?P<grade>" + "|".join(_GRADES) + r")['’\"”」]?\s*(?:기관)?\s*$")
+_EVAL_BARE = re.compile(r"(?P<name>[^,():：]{3,60}?" + _EVALUATION + r")\s+['‘\"“「]?(?P<grade>" + _GRADE_RE
+                        + r")['’\"”」]?\s*(?:" + alt("award_results", "as_body") + r")?\s*$")
 _LEAD_YEAR = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년\s*")
-_LEAD_BODY = re.compile(r"^([가-힣]{2,12}(?:부|처|청|위원회)|[가-힣]{1,6}" + labels.or_regex("gov_suffix") + r")\s+")
+_LEAD_BODY = re.compile(r"^([가-힣]{2,12}(?:" + _MINISTRY + r")|[가-힣]{1,6}" + labels.or_regex("gov_suffix") + r")\s+")
 _GRADE_IN = re.compile(r"(" + _GRADE_RE + r")")
 _PREV_GRADE = re.compile(r"\(\s*['’‘]?(\d{2,4})\s*년?\s*[:：]\s*(" + _GRADE_RE + r")\s*\)")
-_TOP_GRADE = re.compile(r"(?:우수기관|최우수기관)")
+_TOP_GRADE = re.compile(r"(?:" + alt("award_results", "top_grade") + ")")
 _LEAD_JUNK = re.compile(r"^[^가-힣A-Za-z0-9「『]+")
 _N_COUNT = re.compile(r"\d+\s*개")
 _DATED_PAREN = re.compile(r"\(([^()]*\d[^()]*)\)")
-_HOST_LEAD = re.compile(r"^([가-힣]{2,12}(?:부|처|청|위원회))\s*주관\s*")
-_AWARDER = re.compile(r"^([가-힣A-Za-z]{2,20}(?:부|처|청|위원회|원|협회|재단|공사|학회|센터|본부|연합회|신문|일보))(?:\s*주관)?$")
+_HOSTED = alt("org_endings", "hosted")
+_HOST_LEAD = re.compile(r"^([가-힣]{2,12}(?:" + _MINISTRY + r"))\s*(?:" + _HOSTED + r")\s*")
+_AWARDER = re.compile(r"^([가-힣A-Za-z]{2,20}(?:" + alt("org_endings", "awarder_ending") + r"))(?:\s*(?:" + _HOSTED + "))?$")
+
+
+_AWARDER_LEAD = re.compile(r"(?:(?:19|20)\d\d\s*년?\s*)?([가-힣]{2,12}(?:" + _MINISTRY + r"))\s")
 
 
 def _awarder_in(text: str, name: str) -> str | None:
@@ -570,7 +602,7 @@ def _awarder_in(text: str, name: str) -> str | None:
     pm = re.search(r"\(([^(),]+)[,)]", text)
     if pm and _AWARDER.match(pm.group(1).strip()):
         return _AWARDER.match(pm.group(1).strip()).group(1)
-    lead = re.match(r"(?:(?:19|20)\d\d\s*년?\s*)?([가-힣]{2,12}(?:부|처|청|위원회))\s", name)
+    lead = _AWARDER_LEAD.match(name)
     return lead.group(1) if lead else None
 
 
@@ -606,9 +638,8 @@ def _awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[A
             continue
         text = ln.text
         # each pattern needs these words: lines without them are skipped unsearched
-        evaluation = "평가" in text
-        m = _EVAL.search(text) if "결과" in text and (evaluation or "대회" in text or "대상" in text
-                                                    or "공모" in text or "시상" in text) else None
+        evaluation = _EVALUATION in text
+        m = _EVAL.search(text) if _RESULT in text and (evaluation or any(w in text for w in _CONTEST_CUES)) else None
         if m:
             res = m.group("res")
             g = _GRADE_IN.search(res.split("(")[0])
@@ -624,8 +655,8 @@ def _awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[A
                 grade = g.group(1)
             out.append(Award(issuer, nfc(m.group("name")), grade, m.group("awarder"), year, None, ln.no))
             continue
-        m = _PRIZE.search(text) if ("수상" in text or "선정" in text or "획득" in text) else None
-        if m and "수상" in text[m.start():] or (m and _TOP_GRADE.search(m.group("grade"))):
+        m = _PRIZE.search(text) if any(w in text for w in _WON_CUES) else None
+        if m and _AWARDED in text[m.start():] or (m and _TOP_GRADE.search(m.group("grade"))):
             name = nfc(_LEAD_JUNK.sub("", m.group("name")))
             if _N_COUNT.search(name):
                 continue
@@ -635,19 +666,19 @@ def _awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[A
                 date = parse_date(pm.group(1), ref_year)
             out.append(Award(issuer, name, m.group("grade"), _awarder_in(text[m.end():], name), date, None, ln.no))
             continue
-        m = _EVAL_BARE.search(text) if evaluation and "결과" not in text else None
+        m = _EVAL_BARE.search(text) if evaluation and _RESULT not in text else None
         if m:
             name = nfc(_LEAD_JUNK.sub("", m.group("name")))
             out.append(Award(issuer, name, m.group("grade"), None, None, None, ln.no))
             continue
-        m = _RATING.search(text) if evaluation and "등급" in text else None
+        m = _RATING.search(text) if evaluation and _RATING_WORD in text else None
         if m:
             name = nfc(_LEAD_JUNK.sub("", m.group("name")))
             name = _HOST_LEAD.sub("", name)
             pm = _DATED_PAREN.search(text[m.end():])
             date = parse_date(pm.group(1), ref_year) if pm else None
             awarder = _awarder_in(text[m.end():], nfc(m.group("name")).lstrip("-○□ "))
-            out.append(Award(issuer, name, f"{m.group('grade')}등급", awarder, date, None, ln.no))
+            out.append(Award(issuer, name, m.group('grade') + _RATING_WORD, awarder, date, None, ln.no))
     return out
 
 
@@ -658,7 +689,7 @@ def extract_selections(doc: Document, issuer: Party | None, ref_year: int | None
         return []
     out: list[GrantSelection] = []
     for ln in doc.lines:
-        if "\t" in ln.raw or "선정" not in ln.text:
+        if "\t" in ln.raw or _SELECTION_CUE not in ln.text:
             continue
         for f in selections.selections_in(ln.text, ref_year):
             if any(g.competition == f.competition for g in out):

@@ -19,12 +19,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_DIV = re.compile(r"^[가-힣A-Za-z0-9·]{2,14}(?:과|담당관)$")
-_OFFICE = re.compile(r"^[가-힣A-Za-z0-9·]{2,14}(?:사업소|수련원|연구원|센터|관리소|본부)$")
-_NOT_DIV = re.compile(r"(?:효과|결과|(?<![환조])경과|초과|부과|교과|(?:추진|주요|운영|사업|정책|평가|혁신|교육|도입)성과)$")
-_BUDGET_KEYS = {"소요예산", "총사업비", "사업비", "총소요예산", "소요사업비", "예산", "사업예산", "총예산",
-                "소요예산(안)", "예산액(총)"}
-_PERIOD_KEYS = {"사업기간", "기간", "추진기간", "조성기간", "총사업기간", "사업기한"}
+from loaders.lexicon import labels
+from loaders.lexicon.words import alt, words
+
+# the words of this module are rows of loaders/lexicon/data/report_words.csv and labels.csv
+_W = "report_words"
+_DIV = re.compile(r"^[가-힣A-Za-z0-9·]{2,14}(?:" + alt(_W, "division_ending") + ")$")
+_OFFICE = re.compile(r"^[가-힣A-Za-z0-9·]{2,14}(?:" + alt(_W, "office_ending") + ")$")
+_NOT_DIV = re.compile(r"(?:" + alt(_W, "not_division_ending") + ")$")
+# the budget and period keys of labels.csv, less the rows this reader has never read (report_words.csv)
+_BUDGET_KEYS = set(labels.words("budget_key")) - set(words(_W, "budget_key_unread"))
+_PERIOD_KEYS = set(labels.words("period_key")) - set(words(_W, "period_key_unread"))
 _YEAR_PREFIX = re.compile(r"^'?(?:\d{4}|\d{2})년?도?")
 _PARENS = re.compile(r"\(.*?\)")
 _LEAD_NUMBER = re.compile(r"^\d+\.?")
@@ -33,7 +38,14 @@ _NON_DIGITS = re.compile(r"\D")
 _DIGIT = re.compile(r"\d")
 _PAGE = re.compile(r"[-.·…\s]*\d{1,3}")
 _DOTS = re.compile(r"[-.·…]{3,}")
-_MAIN_WORK = re.compile(r"(?:\d{4}년?)?주요업무(?:계획|보고)?")
+_MAIN = words(_W, "main_work")[0]  # 주요업무
+_MAIN_WORK = re.compile(r"(?:\d{4}년?)?" + _MAIN + "(?:" + alt(_W, "main_work_tail") + ")?")
+_PROGRAM_LIST = words(_W, "program_list")[0]  # `총무과 사업목록`
+_TEAM = words(_W, "team")[0]
+_STAFF_WORDS = (words(_W, "authorized")[0], words(_W, "current")[0])
+_DUTY_HEADERS = words(_W, "duty_header")
+_DUTY = words(_W, "duty_word")[0]
+_SPENDING = words(_W, "spending")[0]
 
 
 def compact(text: str) -> str:
@@ -96,19 +108,19 @@ def collect_division_names(lines, blocks) -> list[str]:
     texts = [ln for ln in lines if ln.text and "\t" not in ln.raw]
     for i, ln in enumerate(texts):
         t = ln.compact
-        if t.endswith("사업목록"):
-            add(division_name(t[:-4]))
+        if t.endswith(_PROGRAM_LIST):
+            add(division_name(t[:-len(_PROGRAM_LIST)]))
         elif ln.heading in (1, 2) and division_name(ln.text) and not _DIGIT.search(ln.text):
             add(division_name(ln.text))
         elif not ln.marker and not ln.heading and len(t) <= 14 and division_name(t) == t and not ln.kv():
             add(t)  # a line that is nothing but a division's name is its section's title
-        elif ln.kv() and "팀" in ln.kv()[0] and team_count(ln.kv()[0]) is not None:
+        elif ln.kv() and _TEAM in ln.kv()[0] and team_count(ln.kv()[0]) is not None:
             add(division_name(ln.kv()[0]))  # `○ 자치행정과(4팀) : 자치행정팀, …` in the organisation
         elif (ln.heading or ln.bold or t[:1] in _BRACKETS) and not ln.marker and len(t) <= 24:
             bare = _SECTION_NUMBER.sub("", t).strip(_BRACKETS)
             if bare != t and not _DIGIT.search(bare):
                 add(division_name(bare))
-        elif "주요업무" in t and _MAIN_WORK.fullmatch(t) and i + 1 < len(texts):
+        elif _MAIN in t and _MAIN_WORK.fullmatch(t) and i + 1 < len(texts):
             add(division_name(texts[i + 1].text))
     return names
 
@@ -122,17 +134,17 @@ def table_divisions(table) -> list[str]:
     first_col = [r[0] for r in rows[1:] if r]
     caption = " ".join(table.caption[-2:])
     out: list[str] = []
-    is_staff = any(compact(c) in ("정원", "현원") for r in rows for c in r[:2]) or \
-        {"정원", "현원"} <= {compact(c) for c in rows[0]}
-    is_duty = bool(header) and header[0] in ("과별", "부서", "부서명", "과명", "구분") and any("업무" in h for h in header[1:])
-    is_spend = "세출" in compact(caption)
+    is_staff = any(compact(c) in _STAFF_WORDS for r in rows for c in r[:2]) or \
+        set(_STAFF_WORDS) <= {compact(c) for c in rows[0]}
+    is_duty = bool(header) and header[0] in _DUTY_HEADERS and any(_DUTY in h for h in header[1:])
+    is_spend = _SPENDING in compact(caption)
     if is_staff:
         out += [n for n in (division_name(c, offices=True) for c in rows[0][1:]) if n]
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
     if is_duty:
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
     header_divs = [n for n in (division_name(c, offices=True) for c in rows[0][1:]) if n]
-    if len(header_divs) >= 2 and any(compact(c).endswith("팀") for r in rows[1:] for c in r[1:]):
+    if len(header_divs) >= 2 and any(compact(c).endswith(_TEAM) for r in rows[1:] for c in r[1:]):
         out += header_divs  # an org chart: divisions as columns over their teams
     if is_spend:
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
@@ -154,8 +166,8 @@ def division_heading(ln, names: list[str]) -> str | None:
     if ln.marker in ("○", "●", "-", "·", "•", "∙", "ㆍ", "◦", "※") and not ln.heading:
         return None  # a bullet list of divisions is an index, not a section title
     t = ln.compact.lstrip("▣◈◆◇")  # `▣ 총무과`: a section sign the converter kept
-    if t.endswith("사업목록"):
-        t = t[:-4]
+    if t.endswith(_PROGRAM_LIST):
+        t = t[:-len(_PROGRAM_LIST)]
     if t in names:
         return t
     if len(t) <= 24 and (t[:1] in _BRACKETS or t[:1].isdigit() or t[:1] in "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ" or t[1:2] in ".)"):
