@@ -141,6 +141,18 @@ def document_triples(path: Path) -> tuple[DocResult, list, list]:
     return res, own, shared
 
 
+def loader_bug(exc: BaseException, path: str) -> KgError:
+    """A LoaderBug naming the exception and the innermost frame of ours it came from."""
+    import traceback
+
+    from loaders.errors import LoaderBug
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/loaders/" in f.filename or "/kg/" in f.filename]
+    at = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return LoaderBug(f"loader bug ({type(exc).__name__}: {str(exc)[:160]}{at}); the document was not loaded; "
+                     "please report it with the document", file=path)
+
+
 def _records(path: Path) -> tuple[DocResult, list | None]:
     """One document's records with its extraction report (the loader's checks merged
     with the generic counts: once, here, for every path that writes a graph)."""
@@ -154,6 +166,11 @@ def _records(path: Path) -> tuple[DocResult, list | None]:
         records = with_report(extract_source(src))
     except KgError as exc:
         res.error = exc
+        return res, None
+    except Exception as exc:  # noqa: BLE001
+        # a bug of ours on this document, not bad input: recorded against it (a batch of
+        # thousands goes on), named as a bug with where it happened, and exit 70
+        res.error = loader_bug(exc, str(path))
         return res, None
     res.doc_id, res.genre = src.doc_id, records[0].genre
     for rec in records[1:]:

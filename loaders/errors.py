@@ -33,6 +33,14 @@ class GenreError(InputError):
     """A document is of neither known genre."""
 
 
+class LoaderBug(KgError):
+    """An unexpected error inside a loader on one document: a bug of ours, not the
+    document's fault. A batch build records it against the document and goes on; the
+    command exits 70 (EX_SOFTWARE) and asks for it to be reported."""
+
+    exit_code = 70
+
+
 class AgencyError(KgError):
     """An agency mention cannot be resolved."""
 

@@ -88,8 +88,8 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"building {target}", err=report_fmt is not None)
         report = run_build(target, sources or None)
         _summary(report, report_fmt)
-        if report.failed:
-            raise typer.Exit(2)
+        if report.failed:  # 2: a document's fault; 70: a loader bug (reported as such)
+            raise typer.Exit(max(d.error.exit_code for d in report.failed))
 
     @app.command()
     @handle_errors
@@ -110,5 +110,5 @@ def register(app: typer.Typer) -> None:
         report = run_ingest(s, files)
         s.close()
         _summary(report, report_fmt)
-        if report.failed:
-            raise typer.Exit(2)
+        if report.failed:  # 2: a document's fault; 70: a loader bug (reported as such)
+            raise typer.Exit(max(d.error.exit_code for d in report.failed))

@@ -76,3 +76,33 @@ def test_rebuild_gives_identical_triples(built, tmp_path):
     again = tmp_path / "again"
     build(again)
     assert sorted_lines(Store(again, read_only=True)) == sorted_lines(Store(built, read_only=True))
+
+
+def test_a_loader_bug_fails_its_document_as_a_bug_and_the_batch_goes_on(tmp_path, monkeypatch):
+    """Issue 19's error policy: a loader's unexpected exception is not bad input. In a
+    batch it is recorded against its document as a LoaderBug (exit 70, naming the
+    exception and where it happened); the other documents are loaded."""
+    from typer.testing import CliRunner
+
+    import loaders.workreport.assemble as assemble_mod
+    from kg import paths
+    from kg.build import build
+    from kg.cli.main import app
+    from loaders.errors import LoaderBug
+
+    real = assemble_mod.assemble
+
+    def buggy(text, *, file_name, **kw):
+        if file_name.startswith("001_"):
+            raise KeyError("a bug")
+        return real(text, file_name=file_name, **kw)
+
+    monkeypatch.setattr(assemble_mod, "assemble", buggy)
+    files = sorted(paths.SOURCES_DIR.glob("00[01]_*.txt"))
+    report = build(tmp_path / "s", files, workers=1)
+    assert [type(d.error) for d in report.failed] == [LoaderBug]
+    msg = str(report.failed[0].error)
+    assert "001_" in msg and "loader bug (KeyError" in msg and "please report" in msg
+    assert len(report.documents) - len(report.failed) == 1
+    res = CliRunner().invoke(app, ["build", "--store", str(tmp_path / "s2"), *map(str, files)])
+    assert res.exit_code == 70 and "loader bug" in res.output and "Traceback" not in res.output
