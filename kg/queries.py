@@ -313,10 +313,13 @@ def run_local(store, sparql: str, bindings=None) -> tuple[list[str], list[list]]
 def run(name: str, params: dict[str, str] | None = None, *, store=None, endpoint: str | None = None):
     """Run catalogue query `name`; returns (columns, rows) with the contract's columns first."""
     q = get(name)
-    bindings = bind(q, params or {}, by_iri=not endpoint)
     if endpoint:
-        from kg.remote import run_remote
+        from kg.remote import binds_iris, run_remote
 
+        bindings = bind(q, params or {}, by_iri=binds_iris(endpoint))
+    else:
+        bindings = bind(q, params or {})
+    if endpoint:
         columns, rows = run_remote(endpoint, with_values(q.text, bindings))
     else:
         subs = single(bindings)

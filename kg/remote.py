@@ -60,6 +60,30 @@ def _send(endpoint: str, sparql: str, fmt):
         raise QueryError(f"endpoint {endpoint} rejected the query: {first}") from None
 
 
+_SOFTWARE: dict[str, str] = {}
+
+
+def server_software(endpoint: str) -> str:
+    """The endpoint's `Server` header (`Oxigraph/0.5.13`, `Virtuoso/07.20…`), asked once
+    per endpoint with an empty ASK; "" when it does not say or cannot be reached."""
+    if endpoint not in _SOFTWARE:
+        try:
+            url = endpoint + ("&" if "?" in endpoint else "?") + "query=" + urllib.parse.quote("ASK {}")
+            with urllib.request.urlopen(url, timeout=5) as r:
+                _SOFTWARE[endpoint] = r.headers.get("Server") or ""
+        except (OSError, ValueError):
+            _SOFTWARE[endpoint] = ""
+    return _SOFTWARE[endpoint]
+
+
+def binds_iris(endpoint: str) -> bool:
+    """Whether an agency parameter may be bound as the agency's IRI where the pattern
+    starts (fast), as on the embedded store: yes on an Oxigraph server (the same engine);
+    elsewhere its names are matched after the join (Virtuoso 7.2 drops rows when a
+    VALUES block binds the IRI or the name there; tests/kg/test_remote.py)."""
+    return server_software(endpoint).lower().startswith("oxigraph/")
+
+
 def run_remote(endpoint: str, sparql: str) -> tuple[list[str], list[list]]:
     """Run any query on `endpoint`; returns (columns, rows) like kg.queries.run_local."""
     from SPARQLWrapper import JSON, N3

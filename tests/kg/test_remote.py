@@ -106,3 +106,14 @@ def test_bad_endpoint_is_a_kg_error(kg_store):
 def test_virtuoso_needs_credentials(kg_store, virtuoso_server):
     with pytest.raises(StoreError, match="401"):
         push(kg_store, virtuoso_server.store_url)
+
+
+def test_each_server_gets_the_binding_it_answers_right(sparql_server):
+    """An Oxigraph server is the embedded store's engine: the agency's IRI is bound where
+    the pattern starts (fast); Virtuoso 7.2 drops rows then, so it gets the names. The
+    equality test above checks the rows of both ways."""
+    from kg.remote import binds_iris, server_software
+
+    assert server_software(sparql_server.query_url).lower().startswith(sparql_server.name)
+    assert binds_iris(sparql_server.query_url) is (sparql_server.name == "oxigraph")
+    assert binds_iris("http://127.0.0.1:9/sparql") is False  # unknown or unreachable: the safe way
