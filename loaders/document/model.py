@@ -192,7 +192,8 @@ def _drop_running_titles(blocks: list[Line | Table]) -> None:
     for b in texts:
         if b.compact in head:
             seen[b.compact] = seen.get(b.compact, 0) + 1
-    repeated = {t for t, k in seen.items() if k >= 3 and len(t) <= 60}
+    # a bare item number (`# 1` opening each division's first item) repeats too: not a title
+    repeated = {t for t, k in seen.items() if k >= 3 and len(t) <= 60 and not _BARE_NUMBER.match(t)}
     if not repeated:
         return
     first: set[str] = set()
@@ -202,6 +203,16 @@ def _drop_running_titles(blocks: list[Line | Table]) -> None:
                 b.text, b.heading, b.bold = "", 0, False
                 b.__dict__.pop("compact", None)
             first.add(b.compact)
+
+
+# a sentence's end (a period, or the nominal endings 함/음/임/다 of report prose): a
+# line ending so is a paragraph, not a title
+_SENTENCE_END = re.compile(r"(?:[.。]|함|음|임|다)\s*$")
+
+
+def _title_like(text: str) -> bool:
+    """A plain line that can be the title under a bare `# 1`: short, not a sentence."""
+    return 0 < len(text) <= 60 and not _SENTENCE_END.search(text)
 
 
 def _merge_bare_numbers(blocks: list[Line | Table]) -> list[Line | Table]:
@@ -216,7 +227,7 @@ def _merge_bare_numbers(blocks: list[Line | Table]) -> list[Line | Table]:
         if pending is not None:
             head, pending = pending, None
             if isinstance(b, Line) and not b.marker and numbered(b) is None and not b.kv() \
-                    and (b.heading or b.bold or not head.heading):
+                    and (b.heading or b.bold or not head.heading or _title_like(b.text)):
                 n = _DIGITS.match(head.text).group(0)
                 merged = Line(head.no, head.raw, f"{n}. {b.text}", None, head.heading or b.heading,
                               head.bold or b.bold, head.indent)
