@@ -257,7 +257,9 @@ def document_year(lines: list[str]) -> tuple[str | None, int | None]:
 
 
 def parse(text: str) -> CaseTree:
-    lines = text.split("\n")
+    from loaders.casebook.entry_table import blank_page_furniture, read_tables
+
+    lines = blank_page_furniture(text.split("\n"))
     doc = _Lines(lines)
     title, year = document_year(lines)
     section_lists = _find_section_lists(doc)
@@ -280,6 +282,7 @@ def parse(text: str) -> CaseTree:
         entries.append(_entry(doc, i, agency, j, stop, contacts.get(end) if end is not None else None))
         prev_end = stop
     entries.extend(_orphans(doc, contacts, contact_at, prev_end, len(lines), list_lines))
+    read_tables(entries, lines)
     entries.sort(key=lambda e: e.line)
     return CaseTree(title=title, year=year, entries=entries, section_lists=section_lists)
 
