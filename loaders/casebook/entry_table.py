@@ -32,11 +32,16 @@ def _role(cell: str) -> str | None:
 
 def running_lines(lines: list[str]) -> set[str]:
     """Lines repeated as a page's running header: the document's first line when it
-    comes back three times or more."""
+    comes back three times or more, each time (the first aside) next to a `- n -`
+    page number, and is not an indicator heading."""
     first = next((nfc(x) for x in lines if x.strip()), "")
-    if first and sum(1 for x in lines if nfc(x) == first) >= 3:
-        return {first}
-    return set()
+    if not first or vocab.lookup("indicators", first) is not None:
+        return set()
+    at = [i for i, x in enumerate(lines) if nfc(x) == first]
+    # a running header sits next to the page's number (`- 3 -` on the line before or after)
+    paged = [i for i in at if any(0 <= k < len(lines) and _FOOTER.match(lines[k]) and "-" in lines[k]
+                                  for k in (i - 1, i + 1))]
+    return {first} if len(at) >= 3 and len(paged) >= len(at) - 1 else set()
 
 
 def _cells(lines, start, stop, skip):
