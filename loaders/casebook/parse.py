@@ -337,7 +337,7 @@ def _entry(doc: _Lines, i, agency, j, stop, contact, first=None) -> RawEntry:
         if text.endswith(")"):
             e.subtitle = text[1:-1].strip()
             k = k2 + 1
-    _fill_body(e, doc, k, stop)
+    _fill_body(e, doc, k, stop if contact is not None else stop + 1)  # without contact: stop is the last text line
     return e
 
 
