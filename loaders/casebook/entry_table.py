@@ -94,8 +94,13 @@ def read_tables(entries, lines: list[str]) -> None:
     chapters = [(i, ind) for i, x in enumerate(lines) if (ind := chapter_indicator(nfc(x)))]
     for e in entries:
         first = (e.agency_line or e.line) - 1
+        box = box_header(lines[first]) if e.agency_line else None
+        if box is not None and e.subtitle is None:
+            e.subtitle = box[1]
         found = find_table(lines, max(first - 6, 0), min(first + 12, e.line_end), skip)
         if found is None:
+            if box is not None and e.indicator is None:
+                e.indicator = next((ind for i, ind in reversed(chapters) if i < first), None)
             continue
         j, row = found
         known = e.indicator is not None and vocab.lookup("indicators", e.indicator) is not None
@@ -123,3 +128,24 @@ def blank_page_furniture(lines: list[str]) -> list[str]:
         if s in skip or (s and _FOOTER.match(s) and "-" in s):
             out[i] = ""
     return out
+
+
+# `[경기 수원시] 사례명`: an entry's box header, the agency in brackets, the case after
+_BOX = re.compile(r"^\s*[\[【［〔]\s*(?P<agency>[^\]】］〕]{2,20}?)\s*[\]】］〕]\s*(?P<case>\S.{1,80})$")
+
+
+def box_header(text: str) -> tuple[str, str] | None:
+    """(agency mention, case name) of a box header line, else None."""
+    from loaders.casebook.lines import _agency_of
+
+    m = _BOX.match(nfc(text))
+    if not m:
+        return None
+    agency = _agency_of(m.group("agency"))
+    return (agency, m.group("case").strip()) if agency else None
+
+
+def box_headers(norm: list[str]) -> list[tuple[int, str, None]]:
+    """(line index, agency mention, None) of every box header: entries without an
+    indicator line (their chapter heading names it, see `read_tables`)."""
+    return [(i, b[0], None) for i, s in enumerate(norm) if s.startswith(("[", "【", "［", "〔")) and (b := box_header(s))]

@@ -200,7 +200,10 @@ def _find_headers(doc: _Lines, headings) -> list[tuple[int, str, int]]:
             out.append((i, agency, j))
         elif _PROVINCE_START.match(agency) and _indicator_like(doc, j):
             out.append((i, agency, j))
-    return out
+    from loaders.casebook.entry_table import box_headers
+
+    boxes = box_headers(norm)
+    return sorted(out + boxes, key=lambda h: h[0]) if boxes else out
 
 
 def _list_item(doc: _Lines, i: int, j: int) -> bool:
