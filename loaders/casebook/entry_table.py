@@ -89,6 +89,27 @@ def chapter_indicator(text: str) -> str | None:
     return rest if rest and vocab.lookup("indicators", rest) is not None else None
 
 
+def unread_tables(lines: list[str]) -> list[int]:
+    """Line numbers (1-based) of table label rows no `find_table` reads: two or more
+    labels on a line (`기관명 | 사례명`) or on consecutive lines, without a row of values."""
+    skip = running_lines(lines)
+    out, i, n = [], 0, len(lines)
+    while i < n:
+        s = nfc(lines[i])
+        heads = [c.strip() for c in s.split("|")] if "|" in s else [s]
+        if sum(_role(c) is not None for c in heads) >= (2 if "|" in s else 1) and s:
+            k = i
+            while "|" not in s and k + 1 < n and _role(nfc(lines[k + 1])):
+                k += 1
+            if "|" in s or k > i:
+                if find_table(lines, i, min(i + 12, n), skip) is None:
+                    out.append(i + 1)
+                i = k + 1
+                continue
+        i += 1
+    return out
+
+
 def read_tables(entries, lines: list[str]) -> None:
     skip = running_lines(lines)
     chapters = [(i, ind) for i, x in enumerate(lines) if (ind := chapter_indicator(nfc(x)))]

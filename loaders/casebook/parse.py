@@ -65,6 +65,7 @@ class CaseTree:
     year: int | None
     entries: list[RawEntry]
     section_lists: list[tuple[int, str, tuple[str, ...]]]
+    lines: list[str] = field(default_factory=list)  # the document's lines (page furniture blanked)
 
 
 # -- line predicates -----------------------------------------------------------
@@ -287,7 +288,7 @@ def parse(text: str) -> CaseTree:
     entries.extend(_orphans(doc, contacts, contact_at, prev_end, len(lines), list_lines))
     read_tables(entries, lines)
     entries.sort(key=lambda e: e.line)
-    return CaseTree(title=title, year=year, entries=entries, section_lists=section_lists)
+    return CaseTree(title=title, year=year, entries=entries, section_lists=section_lists, lines=lines)
 
 
 def _trim_end(doc: _Lines, nxt: int, section_lists) -> int:
