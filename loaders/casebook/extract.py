@@ -212,7 +212,9 @@ def _agreements(e, agency, resolver, year) -> list[Agreement]:
     out, seen = [], []
     for a in find_agreements(e.body + e.captions, year):
         partners = []
-        for p in a.partners:
+        from loaders.casebook.partner_split import split_joined
+
+        for p in (q for x in a.partners for q in split_joined(x)):
             party = _partner(p, agency, resolver)
             if party is not None and (party.code is None or party.code != agency.code):
                 if party.label not in {x.label for x in partners}:
