@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from loaders.casebook.norm import nfc
 from loaders.lexicon.award_selection import words
 from loaders.text import parse_date
+from loaders.casebook.award_lines import contest_line
 
 _GRADE = (
     r"최우수기관|우수기관|최우수\s*자치구|우수\s*지자체|최우수자치단체|최우수상|우수상|장려상|대통령상|국무총리상|"
@@ -64,7 +65,7 @@ class FoundAward:
 
 def _clean_name(text: str) -> str:
     s = nfc(text)
-    s = re.sub(r"^(?:[-∙･·•*※☞➜▸✔]|\d+\s+(?=\D))\s*", "", s)
+    s = re.sub(r"^(?:[-∙･·•*※☞➜▸✔○ㅇ]|\d+\s+(?=\D))\s*", "", s)
     s = re.sub(r"^\((?:19|20)\d\d\)\s*", "", s)
     s = re.sub(r"^\((?:[^)]{1,12})\)\s*", "", s)
     s = re.sub(r"^[’'‘]\d\d년\s*", "", s)
@@ -129,9 +130,9 @@ def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> F
     m = _QUOTED.search(s)
     if m and (verb or in_list):
         grade, start = m.group("grade"), m.start()
-    elif (m := _PLAIN.search(s)) or (m := _DATED.search(s)) or (in_list and (m := _BARE.search(s))):
+    elif (m := _PLAIN.search(s)) or (m := _DATED.search(s)) or ((in_list or contest_line(s)) and (m := _BARE.search(s))):
         grade, start = m.group("grade"), m.start()
-    elif (verb or in_list) and (m := _MINISTER.search(s)):
+    elif (verb or in_list or contest_line(s)) and (m := _MINISTER.search(s)):
         grade, start = "장관상", m.start()
     elif (m := _SELECTED.search(s)) or (m := _MERIT.search(s)) or (m := _RANK_END.search(s)):
         grade = m.group("grade")

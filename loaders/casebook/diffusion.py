@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.casebook.cases import clean_case_name
+from loaders.casebook.diffusion_lists import listed_adoptions
 from loaders.casebook.norm import nfc
 
 CHANNELS = (
@@ -121,6 +122,7 @@ def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, st
         out.extend(_table_row(no, s))
         out.extend(_named_source(no, s))
         out.extend(_spread(no, s))
+        out.extend(listed_adoptions(no, s, Found))
     return out
 
 

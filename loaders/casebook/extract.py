@@ -79,7 +79,10 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
     entries = [replace(x, case_key=final.get(x.case_key, x.case_key)) for x in entries]
     facts = [replace(x, case_key=final.get(x.case_key, x.case_key)) if isinstance(x, Adoption) else x
              for x in facts]
-    return records + cases.records() + entries + facts
+    from loaders.casebook.checks import entry_checks
+    from loaders.casebook.entry_table import unread_tables
+
+    return records + cases.records() + entries + facts + entry_checks(tree.entries, unread_tables(tree.lines))
 
 
 def _agency(e: RawEntry, resolver: Resolver) -> Party:
@@ -209,7 +212,9 @@ def _agreements(e, agency, resolver, year) -> list[Agreement]:
     out, seen = [], []
     for a in find_agreements(e.body + e.captions, year):
         partners = []
-        for p in a.partners:
+        from loaders.casebook.partner_split import split_joined
+
+        for p in (q for x in a.partners for q in split_joined(x)):
             party = _partner(p, agency, resolver)
             if party is not None and (party.code is None or party.code != agency.code):
                 if party.label not in {x.label for x in partners}:

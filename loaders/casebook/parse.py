@@ -65,6 +65,7 @@ class CaseTree:
     year: int | None
     entries: list[RawEntry]
     section_lists: list[tuple[int, str, tuple[str, ...]]]
+    lines: list[str] = field(default_factory=list)  # the document's lines (page furniture blanked)
 
 
 # -- line predicates -----------------------------------------------------------
@@ -200,7 +201,10 @@ def _find_headers(doc: _Lines, headings) -> list[tuple[int, str, int]]:
             out.append((i, agency, j))
         elif _PROVINCE_START.match(agency) and _indicator_like(doc, j):
             out.append((i, agency, j))
-    return out
+    from loaders.casebook.entry_table import box_headers
+
+    boxes = box_headers(norm)
+    return sorted(out + boxes, key=lambda h: h[0]) if boxes else out
 
 
 def _list_item(doc: _Lines, i: int, j: int) -> bool:
@@ -257,7 +261,9 @@ def document_year(lines: list[str]) -> tuple[str | None, int | None]:
 
 
 def parse(text: str) -> CaseTree:
-    lines = text.split("\n")
+    from loaders.casebook.entry_table import blank_page_furniture, read_tables
+
+    lines = blank_page_furniture(text.split("\n"))
     doc = _Lines(lines)
     title, year = document_year(lines)
     section_lists = _find_section_lists(doc)
@@ -280,8 +286,9 @@ def parse(text: str) -> CaseTree:
         entries.append(_entry(doc, i, agency, j, stop, contacts.get(end) if end is not None else None))
         prev_end = stop
     entries.extend(_orphans(doc, contacts, contact_at, prev_end, len(lines), list_lines))
+    read_tables(entries, lines)
     entries.sort(key=lambda e: e.line)
-    return CaseTree(title=title, year=year, entries=entries, section_lists=section_lists)
+    return CaseTree(title=title, year=year, entries=entries, section_lists=section_lists, lines=lines)
 
 
 def _trim_end(doc: _Lines, nxt: int, section_lists) -> int:
@@ -334,7 +341,7 @@ def _entry(doc: _Lines, i, agency, j, stop, contact, first=None) -> RawEntry:
         if text.endswith(")"):
             e.subtitle = text[1:-1].strip()
             k = k2 + 1
-    _fill_body(e, doc, k, stop)
+    _fill_body(e, doc, k, stop if contact is not None else stop + 1)  # without contact: stop is the last text line
     return e
 
 

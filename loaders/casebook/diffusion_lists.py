@@ -1,0 +1,47 @@
+"""Adoptions written as lists of adopting agencies (phrasings in lexicon
+data/casebook_diffusion.csv):
+
+- counted: `○○시·△△군 등 5개 지자체 도입` (adopters listed then counted; no channel);
+- labelled: `타 지자체 벤치마킹: A구(’22.3.), B시(’22.5.)` (one adoption per item,
+  each with its own date; the channel is the row's).
+
+Both adopt the entry's own case from the entry's agency (`source=""`).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.casebook.norm import nfc
+
+_DATA = Path(__file__).resolve().parents[1] / "lexicon" / "data" / "casebook_diffusion.csv"
+_ITEM = re.compile(r"\s*(?P<name>[^,，(（]+?)\s*(?:[(（](?P<date>[^)）]*)[)）])?\s*(?:[,，]|$)")
+_LEAD = re.compile(r"^[\s\-ㅇ○●◦•∙·□■▶]+")
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str | None, re.Pattern], ...]:
+    with _DATA.open(encoding="utf-8", newline="") as fh:
+        return tuple((r["kind"], r["channel"] or None, re.compile(r["pattern"])) for r in csv.DictReader(fh))
+
+
+def listed_adoptions(no: int, s: str, found_cls) -> list:
+    """`found_cls`: diffusion.Found (passed in to keep this module free of a cycle)."""
+    s = _LEAD.sub("", nfc(s))
+    for kind, channel, rx in _rows():
+        m = rx.search(s)
+        if not m:
+            continue
+        text = m.group("list").strip()
+        if kind == "counted_list":
+            return [found_cls(None, channel, no, source="", list_text=text, date_text=s)]
+        out = []
+        for it in _ITEM.finditer(text):
+            name = it.group("name").strip()
+            if name:
+                out.append(found_cls(None, channel, no, source="", list_text=name,
+                                     date_text=it.group("date") or ""))
+        return out
+    return []

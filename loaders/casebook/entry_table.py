@@ -1,0 +1,172 @@
+"""An entry's identity table, as 행정안전부 혁신 우수사례 books print it under the
+entry header: a header row of labels (agency / case name / department, words in
+lexicon labels.csv kinds `casebook_table_*`) and one row of values, either on one
+line with `|` between cells, or flattened by a PDF converter one cell per line (a
+page's running header and footer may fall between the cells).
+
+`read_tables` fills, for each entry, the subtitle (case name) and the contact
+department when the entry has none, and the indicator from the chapter heading
+(`Ⅰ. <indicator>`, `제1장 <indicator>`) when the entry's own indicator line is
+not a known indicator. Pure: lines in, entries changed in place.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.casebook.contact import Contact
+from loaders.casebook.norm import nfc
+from loaders.lexicon import labels, vocab
+
+_ROLES = ("casebook_table_agency", "casebook_table_case", "casebook_table_department")
+_FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*\d{1,4}\s*$")
+# chapter numbering before an indicator heading: roman numerals, `1.`, `제1장`
+_CHAPTER = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+|\d{1,2}|제\s*\d{1,2}\s*\S)\s*[.)]?\s*")
+
+
+def _role(cell: str) -> str | None:
+    for kind in _ROLES:
+        if labels.is_label(cell, kind):
+            return kind
+    return None
+
+
+def running_lines(lines: list[str]) -> set[str]:
+    """Lines repeated as a page's running header: the document's first line when it
+    comes back three times or more, each time (the first aside) next to a `- n -`
+    page number, and is not an indicator heading."""
+    first = next((nfc(x) for x in lines if x.strip()), "")
+    if not first or vocab.lookup("indicators", first) is not None:
+        return set()
+    at = [i for i, x in enumerate(lines) if nfc(x) == first]
+    # a running header sits next to the page's number (`- 3 -` on the line before or after)
+    paged = [i for i in at if any(0 <= k < len(lines) and _FOOTER.match(lines[k]) and "-" in lines[k]
+                                  for k in (i - 1, i + 1))]
+    return {first} if len(at) >= 3 and len(paged) >= len(at) - 1 else set()
+
+
+def _cells(lines, start, stop, skip):
+    """(index, text) of the non-empty lines from start, page furniture skipped."""
+    for i in range(start, stop):
+        s = nfc(lines[i])
+        if not s or s in skip or _FOOTER.match(s):
+            continue
+        yield i, s
+
+
+def find_table(lines, start, stop, skip) -> tuple[int, dict[str, str]] | None:
+    """(line index of the values, {role: value}) of the first identity table in [start, stop)."""
+    cells = list(_cells(lines, start, stop, skip))
+    for n, (i, s) in enumerate(cells):
+        if "|" in s:
+            heads = [c.strip() for c in s.split("|")]
+            roles = [_role(c) for c in heads]
+            if sum(r is not None for r in roles) >= 2 and n + 1 < len(cells):
+                j, row = cells[n + 1]
+                vals = [c.strip() for c in row.split("|")]
+                if len(vals) == len(heads):
+                    return j, {r: v for r, v in zip(roles, vals) if r and v}
+            continue
+        roles = []
+        for _i, c in cells[n:n + len(_ROLES)]:
+            r = _role(c)
+            if r is None or r in roles:
+                break
+            roles.append(r)
+        if len(roles) >= 2 and n + 2 * len(roles) <= len(cells):
+            vals = cells[n + len(roles):n + 2 * len(roles)]
+            if any("|" in v or _role(v) for _j, v in vals):
+                continue
+            return vals[0][0], {r: v for r, (_j, v) in zip(roles, vals)}
+    return None
+
+
+def chapter_indicator(text: str) -> str | None:
+    """The indicator a chapter heading names (`Ⅰ. 협업 추진 성과`), else None."""
+    m = _CHAPTER.match(text)
+    if not m or not m.group(0).strip():
+        return None
+    rest = text[m.end():].strip()
+    return rest if rest and vocab.lookup("indicators", rest) is not None else None
+
+
+def unread_tables(lines: list[str]) -> list[int]:
+    """Line numbers (1-based) of table label rows no `find_table` reads: two or more
+    labels on a line (`기관명 | 사례명`) or on consecutive lines, without a row of values."""
+    skip = running_lines(lines)
+    out, i, n = [], 0, len(lines)
+    while i < n:
+        s = nfc(lines[i])
+        heads = [c.strip() for c in s.split("|")] if "|" in s else [s]
+        if sum(_role(c) is not None for c in heads) >= (2 if "|" in s else 1) and s:
+            k = i
+            while "|" not in s and k + 1 < n and _role(nfc(lines[k + 1])):
+                k += 1
+            if "|" in s or k > i:
+                if find_table(lines, i, min(i + 12, n), skip) is None:
+                    out.append(i + 1)
+                i = k + 1
+                continue
+        i += 1
+    return out
+
+
+def read_tables(entries, lines: list[str]) -> None:
+    skip = running_lines(lines)
+    chapters = [(i, ind) for i, x in enumerate(lines) if (ind := chapter_indicator(nfc(x)))]
+    for e in entries:
+        first = (e.agency_line or e.line) - 1
+        box = box_header(lines[first]) if e.agency_line else None
+        if box is not None and e.subtitle is None:
+            e.subtitle = box[1]
+        found = find_table(lines, max(first - 6, 0), min(first + 12, e.line_end), skip)
+        if found is None:
+            if box is not None and e.indicator is None:
+                e.indicator = next((ind for i, ind in reversed(chapters) if i < first), None)
+            continue
+        j, row = found
+        known = e.indicator is not None and vocab.lookup("indicators", e.indicator) is not None
+        if not known:
+            before = [ind for i, ind in chapters if i < first]
+            if before:
+                if e.subtitle is None and e.indicator and e.indicator == row.get("casebook_table_case"):
+                    e.indicator = None
+                e.indicator, e.indicator_line = before[-1], None
+        if e.subtitle is None and row.get("casebook_table_case"):
+            e.subtitle = row["casebook_table_case"]
+        dept = row.get("casebook_table_department")
+        if e.contact is None and dept:
+            e.contact = Contact(line=j + 1, agency=row.get("casebook_table_agency") or e.agency or "", department=dept)
+
+
+def blank_page_furniture(lines: list[str]) -> list[str]:
+    """The lines with a PDF page's running header (`running_lines`) and `- n -`
+    footers blanked, so that the header scan sees an entry's lines as adjacent; line
+    numbers are kept."""
+    skip = running_lines(lines)
+    out = list(lines)
+    for i, x in enumerate(lines[1:], 1):
+        s = nfc(x)
+        if s in skip or (s and _FOOTER.match(s) and "-" in s):
+            out[i] = ""
+    return out
+
+
+# `[경기 수원시] 사례명`: an entry's box header, the agency in brackets, the case after
+_BOX = re.compile(r"^\s*[\[【［〔]\s*(?P<agency>[^\]】］〕]{2,20}?)\s*[\]】］〕]\s*(?P<case>\S.{1,80})$")
+
+
+def box_header(text: str) -> tuple[str, str] | None:
+    """(agency mention, case name) of a box header line, else None."""
+    from loaders.casebook.lines import _agency_of
+
+    m = _BOX.match(nfc(text))
+    if not m:
+        return None
+    agency = _agency_of(m.group("agency"))
+    return (agency, m.group("case").strip()) if agency else None
+
+
+def box_headers(norm: list[str]) -> list[tuple[int, str, None]]:
+    """(line index, agency mention, None) of every box header: entries without an
+    indicator line (their chapter heading names it, see `read_tables`)."""
+    return [(i, b[0], None) for i, s in enumerate(norm) if s.startswith(("[", "【", "［", "〔")) and (b := box_header(s))]
