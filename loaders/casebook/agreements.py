@@ -17,23 +17,32 @@ import re
 from dataclasses import dataclass, replace
 
 from loaders.casebook.norm import nfc
+from loaders.lexicon import agreements as kinds, regions
 from loaders.lexicon.partners import is_stopword
+from loaders.lexicon.words import alt, words
 from loaders.text import BRANCH, parse_date
 
-_KEYWORD = re.compile(r"MOU|양해각서|업무\s*협약|업무\s*협력\s*협약|[가-힣]{0,4}협약(?!서)")
-_DONE = re.compile(r"체결|협약식|협약\s*\(|협약$|MOU\s*\(|: .*협약")
+# the agreement kinds' words (loaders/lexicon/data/agreement_kinds.csv); a word ending in
+# `협약` counts with up to 4 syllables before it (`공동협약`), not the paper (`협약서`)
+_KEYWORD = re.compile(kinds.keyword(r"[가-힣]{0,4}(?:{})(?!서)"))
+_DONE = re.compile(alt("agreement_words", "signed"))
+_PAPER = words("agreement_words", "document")
 _SEP = re.compile(r"\s*(?:↔|⟷|<->|-|･|·|ㆍ)\s*")
-_GENERIC = re.compile(
-    r"^(?:[가-힣]*업체|[가-힣]*기관|[가-힣]*단체|시군|시･군|도|기업|민간|관계기관|유관기관|주민|학교|"
-    r"협업|[가-힣]{0,3}등|[0-9]+개.*|간|및|관내|관할|인근|해당|지역|노･사|노사|민정|읍면동|읍･면･동|동|마을)$"
-)
+_GENERIC = re.compile(r"^(?:" + alt("agreement_words", "category") + r")$")
+_CATEGORY_END = words("agreement_words", "category_end")
 
 
 # a party list names the agency itself or another government (`서산시-…`, `도-택시업계`)
-_AGENCYISH = re.compile(r"(?:^|[-･·ㆍ↔\s])(?:[가-힣]{1,6}(?:시|군|구|도)|서울|부산|대구|인천|광주|대전|울산|세종|"
-                        r"경기|강원|충북|충남|전북|전남|경북|경남|제주)(?=$|[-･·ㆍ↔\s])")
-_ORG_WORD = re.compile(r"(?:회|지회|조합|본부|원|공사|공단|재단|협회|센터|대학교|대학|병원|은행|\(주\)|㈜.*|"
-                       r"\([^)]*\)|부대|경찰서|소방서|교육청|청|사)$")
+_AGENCYISH = re.compile(r"(?:^|[-･·ㆍ↔\s])(?:[가-힣]{1,6}(?:시|군|구|도)|" + regions.alt(regions.short_names()) + r")"
+                        r"(?=$|[-･·ㆍ↔\s])")
+_ORG_WORD = re.compile(r"(?:" + alt("org_kinds", "name_ending") + r")$")
+_PROVINCE_WORD = re.compile(r"^(?:" + regions.alt(regions.provinces()) + r")$")
+_COMPANY = re.compile(alt("company_forms", "marker"))
+_PARTNER_KEY = re.compile(r"(?:" + alt("agreement_words", "partner_key") + r")\s*:\s*([^(]+)")
+_TABLE_HEAD = re.compile(alt("agreement_words", "partner_table_head"))
+_NAME_COLUMN = re.compile(alt("agreement_words", "partner_table_name"))
+_PURPOSE_END = re.compile(r"(?:을|를)?\s*(?:" + alt("agreement_words", "purpose") + r")\s*$")
+_FOUNDED = re.compile(r"\([^)]*(?:" + alt("agreement_words", "founded") + r")[^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -47,11 +56,8 @@ class FoundAgreement:
 
 
 def kind_of(text: str) -> str:
-    if re.search(r"MOU|양해각서", text):
-        return "MOU"
-    if re.search(r"업무\s*(?:협력\s*)?협약", text):
-        return "업무협약"
-    return "협약"
+    """The agreement-types label of the first kind (in table order) whose words the text has."""
+    return kinds.kind_of(text)
 
 
 def clean_partner(text: str) -> str:
@@ -60,7 +66,7 @@ def clean_partner(text: str) -> str:
     >>> clean_partner("“서민금융진흥원”")
     '서민금융진흥원'
     """
-    s = re.sub(r"㈜|\(주\)|주식회사|\(사\)|\(재\)|사단법인|재단법인", "", nfc(text))
+    s = _COMPANY.sub("", nfc(text))
     s = re.sub(r"\([^)]*\)", "", s)
     s = s.strip(" “”\"'‘’｢｣「」()[]<>,.:")
     return nfc(s)
@@ -68,10 +74,9 @@ def clean_partner(text: str) -> str:
 
 # an organisation-kind word alone, or after `지역`/`관할` (`관할 경찰서`, `지역 대학교 산학협력단`):
 # what kind of body, not which one
-_KIND = (r"(?:공사|공단|은행|대학교|대학|병원|의료원|협회|재단|센터|진흥원|조합|상공회의소|경찰서|소방서|교육청|"
-         r"교육지원청|보건소|학교|부대)")
-_BARE_TYPE = re.compile(r"(?:(?:지역|관내|관할|인근|해당|지방)\s*)*(?:" + _KIND + r"\s*)?"
-                        r"(?:" + _KIND + r"|본부|지역본부|지사|지점|지부|지청|산학협력단)")
+_KIND = r"(?:" + alt("org_kinds", "body_kind") + ")"
+_BARE_TYPE = re.compile(r"(?:(?:" + alt("org_kinds", "place_qualifier") + r")\s*)*(?:" + _KIND + r"\s*)?"
+                        r"(?:" + _KIND + "|" + alt("org_kinds", "branch") + ")")
 _BRANCH = BRANCH  # `… 지역본부`, `… 종로지사`, `… 산학협력단`: the branch of the body named before it
 
 
@@ -142,7 +147,7 @@ def find_agreements(lines: list[tuple[int, str]], year: int | None) -> list[Foun
     for idx, (no, raw) in enumerate(lines):
         s = nfc(raw)
         kw = _KEYWORD.search(s)
-        if kw and (_DONE.search(s) or s.startswith("-")) and "협약서" not in s[: kw.start() + 3]:
+        if kw and (_DONE.search(s) or s.startswith("-")) and not any(w in s[: kw.start() + 3] for w in _PAPER):
             found = _in_line(s, kw, no, year, prev)
             if found is None or not found.partners:
                 found = _partner_table(lines, idx, s, kw, year) or found
@@ -158,18 +163,18 @@ def find_agreements(lines: list[tuple[int, str]], year: int | None) -> list[Foun
 
 def _partner_table(lines, idx, s, kw, year) -> FoundAgreement | None:
     """`① … 업무협약(’21. 6.)`, then a table `협업 기관명 | 주요 역할` of partners."""
-    if idx + 1 >= len(lines) or not re.search(r"기관\s*명|협약\s*기관|참여\s*기관", nfc(lines[idx + 1][1])):
+    if idx + 1 >= len(lines) or not _TABLE_HEAD.search(nfc(lines[idx + 1][1])):
         return None
     partners, last = [], lines[idx][0]
     for no, raw in lines[idx + 2: idx + 14]:
         row = nfc(raw)
         if re.match(r"^※", row):  # a note under a partner's row (`※ 외식업중앙회에 … 출연`)
             continue
-        if re.match(r"^[①-⑳]|^\d+\.", row) or _KEYWORD.search(row) or re.search(r"기관\s*명", row):
+        if re.match(r"^[①-⑳]|^\d+\.", row) or _KEYWORD.search(row) or _NAME_COLUMN.search(row):
             break
         words = []
         for w in row.split():
-            if _ORG_WORD.search(w) or (not words and re.match(r"^(?:충남|충북|경기|경남|경북|전남|전북|강원|제주)$", w)):
+            if _ORG_WORD.search(w) or (not words and _PROVINCE_WORD.match(w)):
                 words.append(w)
             else:
                 break
@@ -186,13 +191,13 @@ def _partner_table(lines, idx, s, kw, year) -> FoundAgreement | None:
 def _title(text: str) -> str | None:
     t = re.sub(r"^\s*간\s*|^\s*[①-⑳]\s*", "", text)
     t = _KEYWORD.split(t)[0] if _KEYWORD.search(t) else t
-    t = re.sub(r"(?:을|를)?\s*위한\s*$", "", t).strip(" ,:")
+    t = _PURPOSE_END.sub("", t).strip(" ,:")
     return nfc(t) or None
 
 
 def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
-    date = parse_date(re.sub(r"\([^)]*설립[^)]*\)", "", s), year)
-    m = re.search(r"협약\s*(?:대상|기관|상대)\s*:\s*([^(]+)", s)
+    date = parse_date(_FOUNDED.sub("", s), year)
+    m = _PARTNER_KEY.search(s)
     if m:
         raws = [re.sub(r"\s*등\s.*$|\s*등$", "", x) for x in re.split(r"[,･]", m.group(1))]
         names = [clean_partner(x) for x in raws if _named(clean_partner(x), x)]
@@ -223,6 +228,6 @@ def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
             if not prev or not _named(clean_partner(prev.group(1))):
                 return None
             p = f"{clean_partner(prev.group(1))} {p}"
-        if _named(p) and not p.endswith(("업체", "기관")):
+        if _named(p) and not p.endswith(_CATEGORY_END):
             return FoundAgreement((p,), kind_of(s), None, date, no, no)
     return None

@@ -14,8 +14,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.lexicon.words import alt
+
 TABLE = Path(__file__).parent / "data" / "partner_stopwords.csv"
-_CORPORATE = re.compile(r"㈜|\(주\)|주식회사|\(사\)|\(재\)|사단법인|재단법인")
+_CORPORATE = re.compile(alt("company_forms", "marker"))  # data/company_forms.csv
 
 
 @lru_cache(maxsize=1)
