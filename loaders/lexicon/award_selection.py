@@ -11,29 +11,20 @@ One table, `data/award_selection_words.csv`, one row per phrasing:
   (`행안부`), with the name it stands for in `means`.
 
 Every row carries an example and where the example came from (`source`);
-tests/loaders/test_award_selection_words.py checks each example against its row.
+tests/loaders/lexicon/test_award_selection_words.py checks each example against its row; the
+rows are read by loaders/lexicon/words.py like every other word table.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-TABLE = Path(__file__).parent / "data" / "award_selection_words.csv"
+from loaders.lexicon import words as tables
+
+TABLE = tables.DATA / "award_selection_words.csv"
 KINDS = ("selection", "award", "not", "body")
-
-
-@dataclass(frozen=True)
-class Row:
-    kind: str
-    pattern: re.Pattern
-    means: str
-    example: str
-    source: str
-    note: str
-    line: int  # line of the row in the table
+Row = tables.Row  # kind, pattern (text), means, example, source, note, line
 
 
 @dataclass(frozen=True)
@@ -49,31 +40,20 @@ class Words:
 
 
 def _union(rows: list[Row]) -> re.Pattern:
-    pats = dict.fromkeys(r.pattern.pattern for r in rows)
+    pats = dict.fromkeys(r.pattern for r in rows)
     return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x")
 
 
 @lru_cache(maxsize=1)
-def words(path: Path = TABLE) -> Words:
-    """The table, compiled. A bad row is a ValueError naming file and line."""
-    rows = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        for rec in reader:
-            no = reader.line_num
-            kind = (rec.get("kind") or "").strip()
-            if kind not in KINDS:
-                raise ValueError(f"{path}:{no}: kind {kind!r} is not one of {', '.join(KINDS)}")
-            try:
-                pat = re.compile(rec["pattern"])
-            except (re.error, TypeError) as exc:
-                raise ValueError(f"{path}:{no}: bad pattern {rec.get('pattern')!r}: {exc}") from None
-            if kind == "body" and not rec.get("means"):
-                raise ValueError(f"{path}:{no}: a body row needs the name it stands for in `means`")
-            if not rec.get("source"):
-                raise ValueError(f"{path}:{no}: every row says where its example came from (`source`)")
-            rows.append(Row(kind, pat, rec.get("means") or "", rec.get("example") or "", rec["source"],
-                            rec.get("note") or "", no))
+def words() -> Words:
+    """The table, compiled (read by loaders.lexicon.words: a bad row is a ValueError
+    naming file and line); its kinds and body rows checked here."""
+    rows = tables.rows(TABLE.stem)
+    for r in rows:
+        if r.kind not in KINDS:
+            raise ValueError(f"{TABLE}:{r.line}: kind {r.kind!r} is not one of {', '.join(KINDS)}")
+        if r.kind == "body" and not r.means:
+            raise ValueError(f"{TABLE}:{r.line}: a body row needs the name it stands for in `means`")
     by = {k: [r for r in rows if r.kind == k] for k in KINDS}
-    return Words(tuple(rows), _union(by["selection"]), _union(by["award"]), _union(by["not"]),
-                 tuple((r.pattern, r.means) for r in by["body"]))
+    return Words(rows, _union(by["selection"]), _union(by["award"]), _union(by["not"]),
+                 tuple((re.compile(r.pattern), r.means) for r in by["body"]))
