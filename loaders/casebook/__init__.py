@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import vocab
+from loaders.lexicon.words import alt
 from loaders.errors import GenreError, InputError, KgError
 from loaders.records import Record
 
@@ -16,9 +17,10 @@ GENRE = "casebook"
 THRESHOLD = 0.5
 
 _CONTACT = re.compile(r"^\s*\S{0,8}\s*:\s*.{2,40}\(\s*[☎☏]", re.M)
-_SUMMARY = re.compile(r"^\s*주요\s*내용\s*요약\s*$", re.M)
-_ASK = re.compile(r"문의하실\s*곳")
-_TITLE = re.compile(r"혁신\s*평가|우수\s*사례\s*집|혁신\s*우수\s*사례")
+# the genre's cue words: rows of loaders/lexicon/data/casebook_words.csv
+_SUMMARY = re.compile(r"^\s*(?:" + alt("casebook_words", "summary_title") + r")\s*$", re.M)
+_ASK = re.compile(alt("casebook_words", "contact_title"))
+_TITLE = re.compile(alt("casebook_words", "genre_title"))
 
 
 def looks_like(text: str) -> float:

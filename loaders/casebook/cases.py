@@ -6,13 +6,16 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.casebook.norm import nfc
+from loaders.lexicon.words import alt
 from loaders.records import Case, Party
 from loaders.text import case_key
 
 _case_key = functools.lru_cache(maxsize=8192)(case_key)  # names recur: canonical, final keys, records
 
 _LEAD = re.compile(r"^(?:[-∙･·•◦○●□■▶▸►◆◇※*➜→⇒☞✔⦁]|\d+[.)]|[①-⑳])\s*")
-_TAIL = re.compile(r"(?:\s*(?:…|\.{2,}|·{2,}))+$|\s+(?:추진|참여|실시|도입|운영)$|\s*등$")
+# the words: rows of loaders/lexicon/data/casebook_words.csv; 등 (etc.) is grammar
+_W = "casebook_words"
+_TAIL = re.compile(r"(?:\s*(?:…|\.{2,}|·{2,}))+$|\s+(?:" + alt(_W, "case_tail_verb") + r")$|\s*등$")
 
 
 _OPEN_Q, _CLOSE_Q = "‘“", "’”"
@@ -49,7 +52,7 @@ def clean_case_name(text: str) -> str:
 # a highlight that opens with a quoted name run as the practice: `‘공유냉장고’ 운영으로 …`,
 # `「보조금24」 도입을 통해 …` (not `「보조금24」 집중창구 운영`: there the quote is a part)
 _LEAD_QUOTED = re.compile(r"^[‘“「『']([^’”」』']{3,40})[’”」』']\s*(?:을|를)?\s*"
-                          r"(?:운영|도입|추진|시행|구축|실시|개발)(?:으로|하여|해|을\s*통해|을\s*통한|\s*및)")
+                          r"(?:" + alt(_W, "practice_verb") + ")(?:" + alt(_W, "practice_link") + ")")
 
 
 def name_from_highlight(text: str, limit: int = 50) -> str:
@@ -68,7 +71,7 @@ def name_from_highlight(text: str, limit: int = 50) -> str:
     if quoted and len(s) > 40:
         return clean_case_name(quoted.group(1))
     quoted = re.search(r"[‘“]([^’”]{6,60})[’”]", s)
-    if quoted and re.search(r"벤치마킹|도입|확산", s[quoted.end():]):
+    if quoted and _DIFFUSED_AFTER.search(s[quoted.end():]):
         return clean_case_name(quoted.group(1))
     m = re.search(r"^(.{6,}?)\s*[’'」』]?\s*등\s", s)
     if m:
@@ -78,7 +81,8 @@ def name_from_highlight(text: str, limit: int = 50) -> str:
     return clean_case_name(s)
 
 
-_CONNECTIVE = re.compile(r"(?:위해|위하여|위한|통해|통하여|통한|따른)\s+")
+_CONNECTIVE = re.compile(r"(?:" + alt(_W, "connective") + r")\s+")
+_DIFFUSED_AFTER = re.compile(alt(_W, "diffused_after"))
 
 
 def _head_phrase(s: str, limit: int) -> str:
