@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 
 from loaders.casebook.norm import nfc
+from loaders.lexicon.words import alt
 
 MAX_HIGHLIGHTS = 6
 _BULLET = re.compile(r"^\s*(?:[-∙･·•◦○●□■▶▸►◆◇※*➜➔→⇒☞✔①-⑳❶-❿]|\d+[.)]\s|\(\S{1,6}\)|<|【|\[)")
-_STOP = re.compile(r"^\s*(?:\d+\.\s|[①-⑳]|연번|구\s*분|No\b)")
+# a numbered list or a table's header row ends the summary (its words: lexicon casebook_words.csv)
+_STOP = re.compile(r"^\s*(?:\d+\.\s|[①-⑳]|" + alt("casebook_words", "summary_stop") + r"|No\b)")
 # a wrapped line ends mid-sentence; these endings close one
-_SENTENCE_END = re.compile(r"(?:[.!?)」』’”\]]|[다함음임됨등])\s*$")
+_SENTENCE_END = re.compile(r"(?:[.!?)」』’”\]]|다|함|음|임|됨|등)\s*$")  # nominal sentence endings (grammar)
 
 
 def summary_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 
 from loaders.casebook.norm import nfc
+from loaders.lexicon import regions
 
-_PROV_FULL = (
-    "서울특별시|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|"
-    "세종특별자치시|경기도|강원도|강원특별자치도|충청북도|충청남도|전라북도|전북특별자치도|"
-    "전라남도|경상북도|경상남도|제주특별자치도"
-)
-_PROV_SHORT = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
+# the 광역 names, full (every official name since 1995) and short, from the gazetteer's data
+_PROV_FULL = regions.alt(regions.full_names())
+_PROV_SHORT = regions.alt(regions.short_names())
 _LOCAL = r"[가-힣]{1,5}(?:시|군|구)"
 AGENCY_LINE = re.compile(
     rf"^(?:(?:{_PROV_FULL}|{_PROV_SHORT}(?:시|도)?)(?:\s+{_LOCAL})?|(?:{_PROV_FULL})|{_LOCAL})$"
