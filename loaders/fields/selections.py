@@ -29,10 +29,16 @@ import re
 from dataclasses import dataclass
 
 from loaders.lexicon.award_selection import words
+from loaders.lexicon.words import alt
 from loaders.text import nfc, parse_date, parse_krw
 
-_VERB = re.compile(r"선정|지정")
-_KEEP_GONGMO = re.compile(r"^공모\s*사업")
+# the cue words: rows of loaders/lexicon/data/selection_cues.csv
+_C = "selection_cues"
+_VERB = re.compile(alt(_C, "verb"))
+_KEEP_GONGMO = re.compile(r"^(?:" + alt(_C, "competition_program") + ")")
+_COMPETITION = re.compile(alt(_C, "competition"))
+_ORGANIZER_LEAD = re.compile(r"^\s*(?:" + alt(_C, "organizer") + r")\s*")
+_ORGANIZER_ONLY = re.compile(r"\s*(?:" + alt(_C, "organizer") + r")\s*")
 # a date that starts the line (`➜ 2021. 5. 드론 …`, `- 2017. 2. : …`, `’20. 6월. …`)
 _LEAD_DATE = re.compile(r"^[\s\-–∙･·•*※➜→▣▸■□○◦]*((?:(?:19|20)\d\d|[’'‘]\d\d)\s*\.\s*\d{1,2}\s*월?\s*\.?(?:\s*\d{1,2}\s*\.)?)"
                         r"\s*:?\s*")
@@ -41,7 +47,7 @@ _SHORT_YEAR = re.compile(r"^[’'‘]\d\d\s*년\s*")
 _AFTER = re.compile(r"^\s*(?:\(([^()]*)\)|:\s*([^,()]+))")
 # `선정(50백만원) 교부 : ’21. 6.`: a dated step right after the selection
 _THEN_DATED = re.compile(r"^\s*(?:\([^()]*\))?\s*[가-힣]{1,4}\s*:\s*([^,()]+)")
-_PARTICLE = re.compile(r"\s*(?:으로|로|에|의)$")
+_PARTICLE = re.compile(r"\s*(?:" + alt(_C, "name_tail") + ")$")
 _QUOTED = re.compile(r"^[「『‘“'](.+)[」』’”']$")
 _SPACES = re.compile(r"\s+")
 
@@ -107,8 +113,8 @@ def _name(raw: str) -> tuple[str, str | None]:
     if m is not None:
         rest = s[m.end():]
         if m.start() == 0:  # `보건복지부 「…」`, `행안부 주관 …`
-            s = re.sub(r"^\s*주관\s*", "", rest).strip()
-        elif not rest.strip() or re.fullmatch(r"\s*주관\s*", rest):  # `… 확산사업 행안부`
+            s = _ORGANIZER_LEAD.sub("", rest).strip()
+        elif not rest.strip() or _ORGANIZER_ONLY.fullmatch(rest):  # `… 확산사업 행안부`
             s = s[:m.start()].strip()
     s = _PARTICLE.sub("", s.strip())
     q = _QUOTED.match(s)
@@ -133,7 +139,7 @@ def selections_in(text: str, year: int | None = None) -> list[SelectionCandidate
             continue
         # the name ends where the cue's verb (or `공모`) begins; `공모사업` stays in the name
         cue = m.group(0)
-        g = re.search(r"공모", cue)
+        g = _COMPETITION.search(cue)
         if g and g.start() == 0 and (k := _KEEP_GONGMO.match(cue)):
             cut = m.start() + k.end()
         elif g:
