@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from loaders.lexicon import vocab
+from loaders.lexicon import regions, vocab
+from loaders.lexicon.words import alt, words
 from loaders.casebook.agencies import Resolver
 from loaders.casebook.agreements import find_agreements
 from loaders.casebook.awards import find_awards
@@ -36,11 +37,13 @@ def scrub(text: str) -> str:
     return _PHONE.sub("", text)
 _HAS_PHONE = re.compile(r"☎|\d{2,4}-\d{3,4}-\d{4}")
 _METRIC_LEAD = re.compile(r"^[-∙･·•*※➜→]\s*")
-_OUTCOME_SECTIONS = re.compile(r"성과|실적|효과")
-_QUANTITY = re.compile(
-    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|억원|백만원|천만원|천원|만원|원|명|건|개소|개|회|가구|세대|"
-    r"대|곳|배|점|시간|일|km|㎡|톤|kg)"
-)
+# the words: rows of loaders/lexicon/data/casebook_words.csv
+_OUTCOME_SECTIONS = re.compile(alt("casebook_words", "outcome_section"))
+_QUANTITY = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|" + alt("casebook_words", "quantity_unit") + ")")
+_UNKNOWN = words("casebook_words", "unknown")[0]
+# a partner that is a local government: a name ending like one, or a 광역 short name (gazetteer data)
+_LOCAL_GOV = re.compile(r"[가-힣]{1,8}(?:시|군|구|도)|" + regions.alt(regions.short_names()))
+_CITY_DISTRICT = re.compile(r"^(" + regions.alt(regions.cities_with_districts()) + r")(\S+구|\S+군)$")
 
 
 def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazetteer) -> list[Record]:
@@ -57,7 +60,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
     for e in tree.entries:
         agency = _agency(e, resolver)
         key = f"e{e.line}"
-        indicator = e.indicator or "미상"
+        indicator = e.indicator or _UNKNOWN
         name = _case_name(e)
         joined = [_join_all(body) for _t, _l, _le, body in e.sections]  # read by _sections and _outcomes
         ck = cases.add(name, e.line, e.line_end) or cases.add(f"{agency.label} {indicator}", e.line)
@@ -92,7 +95,7 @@ def _agency(e: RawEntry, resolver: Resolver) -> Party:
             party = resolver.party(mention)
             if party:
                 return party
-    return Party(mention=e.agency or (e.contact.agency if e.contact else "미상"))
+    return Party(mention=e.agency or (e.contact.agency if e.contact else _UNKNOWN))
 
 
 def _case_name(e: RawEntry) -> str:
@@ -231,9 +234,8 @@ def _agreements(e, agency, resolver, year) -> list[Agreement]:
 
 
 def _partner(mention: str, agency: Party, resolver: Resolver) -> Party | None:
-    if re.fullmatch(r"[가-힣]{1,8}(?:시|군|구|도)|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|"
-                    r"전북|전남|경북|경남|제주", mention):
-        spaced = re.sub(r"^(서울|부산|대구|인천|광주|대전|울산)(\S+구|\S+군)$", r"\1 \2", mention)
+    if _LOCAL_GOV.fullmatch(mention):
+        spaced = _CITY_DISTRICT.sub(r"\1 \2", mention)
         for m in dict.fromkeys((mention, spaced)):
             party = resolver.party(m, context=agency.code)
             if party:
