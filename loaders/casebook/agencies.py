@@ -7,14 +7,17 @@ from datetime import date
 
 from loaders.errors import AgencyError, InputError
 from loaders.casebook.norm import nfc
+from loaders.lexicon import regions
+from loaders.lexicon.words import alt
 from loaders.records import Party
 
+# a 광역 as documents write it: every official name since 1995, a city's short name with or
+# without 시, a province's with or without 도 (the gazetteer's data, loaders.lexicon.regions)
 _PROVINCE = re.compile(
-    r"^(서울특별시|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|세종특별자치시|"
-    r"경기도|강원도|강원특별자치도|충청북도|충청남도|전라북도|전북특별자치도|전라남도|경상북도|경상남도|"
-    r"제주특별자치도|서울시?|부산시?|대구시?|인천시?|광주시?|대전시?|울산시?|세종시?|경기도?|강원도?|"
-    r"충북|충남|전북|전남|경북|경남|제주도?)$"
+    r"^(" + regions.alt(regions.full_names()) + "|" + "|".join(f"{n}시?" for n in regions.short_names(*regions._CITY_TYPES))
+    + "|" + "|".join(f"{n}도?" for n in regions.provinces()) + r")$"
 )
+_PARTICLE_TAIL = re.compile(r"(?:" + alt("casebook_words", "particle_tail") + r")$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,7 +82,7 @@ class Resolver:
                 words = words[-1:]
             elif _PROVINCE.match(words[0]) and len(words) == 1:
                 pass
-            name = re.sub(r"(?:등|에서|으로|로|에|의|은|는|이|가)$", "", words[-1])
+            name = _PARTICLE_TAIL.sub("", words[-1])
             name = re.sub(r"\d+개.*$", "", name)
             if not name or not re.fullmatch(r"[가-힣]{2,8}", name):
                 continue

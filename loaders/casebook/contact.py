@@ -11,19 +11,18 @@ from dataclasses import dataclass
 
 from loaders.casebook.lines import agency_of_line
 from loaders.casebook.norm import nfc
+from loaders.lexicon.words import alt, words
 
-# The contact line. Labels are sometimes garbled (`ㅣ : 경남 고성군 ...`).
-_CONTACT = re.compile(r"^\s*(?P<label>문의\s*하실\s*곳|문의처|문의|담당|\S{1,3})\s*:\s*(?P<body>.+)$")
-_TITLES = (
-    "주무관", "팀장", "과장", "계장", "주사", "주사보", "사무관", "서기관", "서기", "주임", "실장",
-    "국장", "담당자", "연구사", "연구관", "간호사", "소방위", "소방장", "소방경", "소방교", "소방사",
-    "소방령", "행정관", "전문관", "전문위원", "대리", "선임", "책임",
-)
-_UNIT_SUFFIX = re.compile(r"(?:과|실|팀|담당|센터|사업소|본부|관실|담당관|기획관|추진단)$")
-_SURNAMES = set(
-    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천"
-    "방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부왕빈하"
-)
+# The contact line. Labels are sometimes garbled (`ㅣ : 경남 고성군 ...`). Its words (labels, job
+# titles, unit endings, the surname letters that mark a person) are rows of
+# loaders/lexicon/data/casebook_words.csv; people and phones are never stored.
+_W = "casebook_words"
+_LABELS = words(_W, "contact_label")
+_CONTACT = re.compile(r"^\s*(?P<label>" + "|".join(_LABELS) + r"|\S{1,3})\s*:\s*(?P<body>.+)$")
+_ASK = words(_W, "contact_label")[2]  # 문의: the labels that start with it name a contact line
+_TITLES = words(_W, "job_title")
+_UNIT_SUFFIX = re.compile(r"(?:" + alt(_W, "contact_unit_ending") + r")$")
+_SURNAMES = set(words(_W, "surname_letters")[0].strip("[]"))  # a character class of letters
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def parse_contact(text: str, line: int) -> Contact | None:
         return None
     label = m.group("label")
     has_phone = "☎" in s or "☏" in s or bool(re.search(r"\d{2,4}-\d{3,4}-\d{4}", s))
-    if not (label.startswith("문의") or has_phone):
+    if not (label.startswith(_ASK) or has_phone):
         return None
     body = re.split(r"\(\s*(?:☎|☏|0\d)|☎|☏|\d{2,4}-\d{3,4}-\d{4}", m.group("body"))[0]
     tokens = body.replace("(", " ").replace(")", " ").split()
