@@ -24,24 +24,22 @@ from loaders.lexicon import vocab
 from loaders.casebook.contact import Contact, parse_contact  # noqa: F401 (re-exported)
 from loaders.casebook.lines import _PROV_FULL, _PROV_SHORT, AGENCY_LINE, _agency_of, agency_of_line  # noqa: F401
 from loaders.casebook.norm import nfc
+from loaders.lexicon.words import alt, words
 
 _PAGE_NO = re.compile(r"^\s*\d{1,4}\s*$")
 
-# Section headings that structure an entry's body (as written across years).
-SECTION_TITLES = (
-    "추진배경", "추진 배경", "사업개요", "사업 개요", "추진내용", "추진 내용", "주요성과", "주요 성과",
-    "추진성과", "추진 성과", "향후계획", "향후 계획", "현황과 문제점", "현황 및 문제점", "문제점",
-    "실시과정과 주요내용", "실시과정 및 주요내용", "추진과정과 주요내용", "추진과정 및 주요성과",
-    "주요내용", "주요내용 및 성과", "추진경과", "추진 경과", "도입성과", "기대효과", "사업효과",
-    "추진체계", "그간 추진사항", "사업실적", "운영실적", "세부 추진 내용", "세부추진내용",
-    "주요 추진내용", "추진실적", "성과", "전년 대비 개선사항",
-)
+# The words of an entry's structure are rows of loaders/lexicon/data/casebook_words.csv:
+# section headings (as written across years), the summary heading, appendix and photo captions.
+_W = "casebook_words"
+SECTION_TITLES = words(_W, "section_title")
 _SECTION_KEYS = {re.sub(r"\s+", "", t) for t in SECTION_TITLES}
-SUMMARY_TITLES = {"주요내용요약", "주요내용 요약", "주요 내용 요약", "요약"}
+SUMMARY_TITLES = set(words(_W, "summary_title_text"))
+_SUMMARY_KEY = words(_W, "summary_title_text")[0]  # 주요내용요약, spaces removed
 
 # `참고 1 관련 사진`, `참 고 보도자료`: from here on an entry holds captions only.
-_APPENDIX = re.compile(r"^\s*참\s*고\s*\d*\s*(관련\s*사진|보도\s*자료|사진|자료)?\s*$")
-_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|[�□■]+\s*\d*|참\s*고\s*\d*.*(?:사진|보도자료)|사진\s*:.*)\s*$")
+_APPENDIX = re.compile(r"^\s*참\s*고\s*\d*\s*(" + alt(_W, "appendix_caption") + r")?\s*$")
+_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|[\ufffd□■]+\s*\d*|참\s*고\s*\d*.*(?:" + alt(_W, "furniture_caption") + r")|(?:"
+                        + alt(_W, "photo_label") + r").*)\s*$")
 
 @dataclass
 class RawEntry:
@@ -103,12 +101,12 @@ def _section_title(t: str) -> str | None:
 
 
 def is_summary_title(text: str) -> bool:
-    return _SPACES.sub("", nfc(text)) == "주요내용요약"
+    return _SPACES.sub("", nfc(text)) == _SUMMARY_KEY
 
 
 def _is_summary_title(s: str) -> bool:
     """`is_summary_title` of a normalised line (only single spaces left in it)."""
-    return s.replace(" ", "") == "주요내용요약"
+    return s.replace(" ", "") == _SUMMARY_KEY
 
 
 # -- document ----------------------------------------------------------------------
@@ -240,7 +238,7 @@ def _find_section_lists(doc: _Lines) -> list[tuple[int, str, tuple[str, ...]]]:
     return out
 
 
-_TITLE = re.compile(r"((?:19|20)\d\d)\s*년?\s*.{0,30}(혁신\s*평가|우수\s*사례)")
+_TITLE = re.compile(r"((?:19|20)\d\d)\s*년?\s*.{0,30}(" + alt(_W, "genre_title_year") + ")")
 _YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d)\s*[.년]|[’‘'](\d\d)\s*[.년]")
 
 
