@@ -25,13 +25,22 @@ from dataclasses import dataclass
 from loaders.casebook.cases import clean_case_name
 from loaders.casebook.diffusion_lists import listed_adoptions
 from loaders.casebook.norm import nfc
+from loaders.lexicon.words import alt, of, words
 
-CHANNELS = (
-    ("지방행정혁신 7대 중점 추진과제", re.compile(r"7\s*대\s*중점\s*(?:추진\s*)?과제|^\s*중점과제")),
-    ("혁신조달 연계 주민체감형 혁신성과 확산사업", re.compile(r"혁신조달\s*연계")),
-    ("주민생활 혁신사례 확산 지원사업", re.compile(r"주민생활\s*혁신사례\s*(?:확산|도입)")),
-)
-_ADOPT_VERB = re.compile(r"도입|참여|추진|확산|신청|선정")
+# the words of adoptions are rows of loaders/lexicon/data/casebook_words.csv; a national diffusion
+# programme's row gives its pattern and, in `means`, its channel label (adoption-channels scheme)
+_W = "casebook_words"
+CHANNELS = tuple((r.means, re.compile(r.pattern)) for r in of(_W, "channel"))
+_ADOPT_VERB = re.compile(alt(_W, "adopt_verb"))
+_BENCH = words(_W, "benchmark")[0]  # 벤치마킹: a channel label and its word
+_CONSULTING = words(_W, "consulting")[0]
+_COMPETITION = words(_W, "competition_channel")[0]
+_SPREAD_WORDS = words(_W, "spread_word")
+_CASE_NAMED = re.compile(r"(?:" + alt(_W, "case_named_after") + r")인\s*[「『‘“]([^」』’”]{3,60})[」』’”]")
+_CASE_JOINED = re.compile(r"(?:" + alt(_W, "joined_program") + r")\s*(?:" + alt(_W, "joined_verb") + r")\s*\(([^)]{3,60})\)")
+_CASE_LISTED = re.compile(r"^(.{4,60}?)\s*[’'」』]?\s*등\s*(?:" + alt(_W, "channel_lead") + ")")
+_PURPOSE = re.compile(r"^.{2,30}?(?:을|를)\s*(?:" + alt(_W, "purpose_connective") + r")\s+")
+_ADOPT_TAIL = re.compile(r"\s*(?:" + alt(_W, "adopt_tail") + ")$")
 _BULLET = re.compile(r"^\s*-\s*")
 _NUMBER = re.compile(r"^\s*\d{1,2}\.\s*(.{3,60})$")
 
@@ -81,13 +90,13 @@ def _split_items(text: str) -> list[str]:
 
 
 def _case_in_line(s: str, label: str) -> str | None:
-    m = re.search(r"(?:과제|사업)인\s*[「『‘“]([^」』’”]{3,60})[」』’”]", s)
+    m = _CASE_NAMED.search(s)
     if m:
         return m.group(1)
-    m = re.search(r"(?:확산사업|지원사업)\s*참여\s*\(([^)]{3,60})\)", s)
+    m = _CASE_JOINED.search(s)
     if m:
         return m.group(1)
-    m = re.match(r"^(.{4,60}?)\s*[’'」』]?\s*등\s*(?:지방행정혁신|주민생활|혁신조달|7대)", s)
+    m = _CASE_LISTED.match(s)
     if m:
         return m.group(1)
     return None
@@ -128,59 +137,63 @@ def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, st
 
 def _strip_purpose(text: str) -> str:
     """`마을문제 해결을 위한 마을e척척` -> `마을e척척`; `… 시스템 도입` -> `… 시스템`."""
-    text = re.sub(r"^.{2,30}?(?:을|를)\s*위한\s+", "", text)
-    return re.sub(r"\s*도입$", "", text)
+    text = _PURPOSE.sub("", text)
+    return _ADOPT_TAIL.sub("", text)
 
 
-_TABLE_ROW = re.compile(r"[⦁∙•·]\s*(.{3,60}?)\s*(☑|■|□)\s*공모\s*선정\s*(☑|■|□)\s*자체\s*추진")
+_TABLE_ROW = re.compile(r"[⦁∙•·]\s*(.{3,60}?)\s*(☑|■|□)\s*(?:" + alt(_W, "table_competition") + r")\s*(☑|■|□)\s*(?:"
+                        + alt(_W, "table_own") + ")")
 
 
 def _table_row(no: int, s: str) -> list[Found]:
-    m = _TABLE_ROW.search(s) if "공모" in s else None
+    m = _TABLE_ROW.search(s) if _COMPETITION in s else None
     if not m:
         return []
-    channel = "공모" if m.group(2) in "☑■" else None
+    channel = _COMPETITION if m.group(2) in "☑■" else None
     return [Found(clean_case_name(m.group(1)), channel, no)]
 
 
+_FROM_PARTICLES = words(_W, "from_particle")  # 에서, 으로부터, 로부터
 _FROM = re.compile(
-    r"(?P<agency>[가-힣]{1,6}(?:시|군|구|도))(?:의|에서)?\s*[‘'“「『]"
-    r"(?P<case>[^’'”」』]{2,40})[’'”」』]\s*(?:을|를)?\s*벤치마킹"
+    r"(?P<agency>[가-힣]{1,6}(?:시|군|구|도))(?:의|" + _FROM_PARTICLES[0] + r")?\s*[‘'“「『]"
+    r"(?P<case>[^’'”」』]{2,40})[’'”」』]\s*(?:을|를)?\s*" + _BENCH
 )
-_FROM_PLAIN = re.compile(r"(?P<agency>[가-힣]{1,6}(?:시|군|구|도))\s*(?:에서|으로부터|로부터)\s*벤치마킹")
+_FROM_PLAIN = re.compile(r"(?P<agency>[가-힣]{1,6}(?:시|군|구|도))\s*(?:" + "|".join(_FROM_PARTICLES) + r")\s*" + _BENCH)
 
 
 def _named_source(no: int, s: str) -> list[Found]:
-    if "벤치마킹" not in s:  # both patterns need it
+    if _BENCH not in s:  # both patterns need it
         return []
     m = _FROM.search(s)
     if m:
-        return [Found(clean_case_name(m.group("case")), "벤치마킹", no,
+        return [Found(clean_case_name(m.group("case")), _BENCH, no,
                       source=m.group("agency"), date_text=s)]
     m = _FROM_PLAIN.search(s)
     if m:
-        return [Found(None, "벤치마킹", no, source=m.group("agency"), date_text=s)]
+        return [Found(None, _BENCH, no, source=m.group("agency"), date_text=s)]
     return []
 
 
 _SPREAD = re.compile(
-    r"(?P<list>[^:：]{2,120}?)\s*(?:등\s*)?(?:으로|로|에|에게)?\s*"
-    r"(?:(?:다수|타|전국)?\s*(?:지자체|자치단체|자치구|시군|시･군)\s*)?"
-    r"(?P<kw>벤치마킹|확산|전파)"
+    r"(?P<list>[^:：]{2,120}?)\s*(?:등\s*)?(?:" + alt(_W, "spread_particle") + r")?\s*"
+    r"(?:(?:" + alt(_W, "spread_qualifier") + r")?\s*(?:" + alt(_W, "gov_collective") + r")\s*)?"
+    r"(?P<kw>" + "|".join(_SPREAD_WORDS) + ")"
 )
+_FROM_THERE = _FROM_PARTICLES[0] + " " + _BENCH  # `…에서 벤치마킹`: a source, not a spread
+_LIST_END = re.compile(r"(?:시|군|구)\s*(?:" + alt(_W, "list_end_particle") + ")")
 
 
 def _spread(no: int, s: str) -> list[Found]:
-    if "벤치마킹" not in s and "확산" not in s and "전파" not in s:  # _SPREAD needs one
+    if not any(w in s for w in _SPREAD_WORDS):  # _SPREAD needs one
         return []
-    if _FROM.search(s) or _FROM_PLAIN.search(s) or "에서 벤치마킹" in s:
+    if _FROM.search(s) or _FROM_PLAIN.search(s) or _FROM_THERE in s:
         return []
     m = _SPREAD.search(s)
     if not m:
         return []
     segment = m.group("list")
-    segment = re.split(r"[은는]\s|\)\s", segment)[-1] if re.search(r"[,･·ㆍ]", segment) else segment
-    if not re.search(r"[,･·ㆍ]|\s및\s", segment) and not re.search(r"(?:시|군|구)\s*(?:등|에|으로|로)", segment):
+    segment = re.split(r"(?:은|는)\s|\)\s", segment)[-1] if re.search(r"[,･·ㆍ]", segment) else segment
+    if not re.search(r"[,･·ㆍ]|\s및\s", segment) and not _LIST_END.search(segment):
         return []
-    channel = "벤치마킹" if m.group("kw") == "벤치마킹" else ("컨설팅" if "컨설팅" in s else None)
+    channel = _BENCH if m.group("kw") == _BENCH else (_CONSULTING if _CONSULTING in s else None)
     return [Found(None, channel, no, source="", list_text=segment, date_text=s)]
