@@ -17,38 +17,42 @@ from dataclasses import dataclass
 
 from loaders.casebook.norm import nfc
 from loaders.lexicon.award_selection import words
+from loaders.lexicon.words import alt
+from loaders.lexicon.words import words as table_words
 from loaders.text import parse_date
 from loaders.casebook.award_lines import contest_line
 
-_GRADE = (
-    r"최우수기관|우수기관|최우수\s*자치구|우수\s*지자체|최우수자치단체|최우수상|우수상|장려상|대통령상|국무총리상|"
-    r"장관상|특별상|공로상|대상|금상|은상|동상|1위|최우수|우수|장려"
-)
+# the words of awards are rows of loaders/lexicon/data/casebook_awards.csv (in the order tried)
+_A = "casebook_awards"
+_GRADE = alt(_A, "grade")
 _QUOTED = re.compile(rf"[‘'“「]\s*(?P<grade>{_GRADE})\s*[’'”」]")
-_PLAIN = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})(?:\s*(?P<verb>수상|선정|표창|수여))")
+_PLAIN = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})(?:\s*(?P<verb>" + alt(_A, "award_verb") + "))")
 _DATED = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})\s*\(\s*(?:[’'‘]\d\d|(?:19|20)\d\d)")
 _BARE = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})\s*(?:\(|$)")
 # `‘2020. 정부혁신 100대 우수사례’ 선정`, `… 정책마켓 우수정책 선정`, `… 유공 표창`, `… 종합평가 1위`
-_SELECTED = re.compile(r"(?:우수\s*사례|우수\s*정책|모범\s*사례)[’'”」]?\s*(?P<grade>선정)")
-_MERIT = re.compile(r"유공\s*(?P<grade>표창)")
+_SELECTED = re.compile(r"(?:" + alt(_A, "selected_title") + r")[’'”」]?\s*(?P<grade>" + alt(_A, "selected_verb") + ")")
+_MERIT = re.compile(r"(?:" + alt(_A, "merit") + r")\s*(?P<grade>" + alt(_A, "merit_grade") + ")")
 _RANK_END = re.compile(r"(?<![가-힣\d])(?P<grade>1위)\s*$")
-_MINISTER = re.compile(r"(?P<awarder>[가-힣]{2,12}(?:부|처|청|원))\s*장관\s*(?:상|표창)")
-_CHIEF = re.compile(r"(?P<awarder>[가-힣]{2,12}(?:부|처|청))\s*(?P<grade>장관상|대통령상|국무총리상)")
-_EXCLUDE = re.compile(
-    r"인센티브\s*(?:지급|부여)|포상금|상금|대상자|대상지|지원대상|교육대상|조사대상|대상으로|을 대상|를 대상|"
-    r"우수부서|우수공무원|우수직원|우수\s*협업|부서별|읍면|수상자|\d+건\s*선정|\d+개\s*(?:부서|팀)|"
-    r"선정하여|선정 및 포상|우수과제|과제\s*선정|우수사례선정|우수시책|우수제안|우수 제안|인증스티커|"
-    r"우수 식재료|우수기업|우수한|우수 혁신사례|우수사례 전파|우수사례로 소개|자치단체 중"
-)
-_LIST_HEAD = re.compile(r"수상\s*(?:이력|실적|내역|현황)|외부기관\s*수상|대외\s*수상")
-_TABLE_HEAD = re.compile(r"수\s*상\s*명\s*칭|수상\s*일자|수상구분")
-_VERB = re.compile(r"수상|선정|표창|수여")
-_MARK = re.compile(r"^수상(?:\s|$)")
+_MINISTER = re.compile(r"(?P<awarder>[가-힣]{2,12}(?:부|처|청|원))\s*(?:" + alt(_A, "minister") + r")\s*(?:"
+                       + alt(_A, "minister_award") + ")")
+_MINISTER_GRADE = table_words(_A, "minister_grade")[0]  # 장관상
+_MINISTER_WORD = table_words(_A, "minister")[0]  # 장관
+_MERIT_GRADE = table_words(_A, "merit_grade")[0]  # 표창
+_CHIEF = re.compile(r"(?P<awarder>[가-힣]{2,12}(?:부|처|청))\s*(?P<grade>" + alt(_A, "chief_grade") + ")")
+_EXCLUDE = re.compile(alt(_A, "exclude"))
+_LIST_HEAD = re.compile(alt(_A, "list_head"))
+_TABLE_HEAD = re.compile(alt(_A, "table_head"))
+_VERB = re.compile(alt(_A, "award_verb"))
+_MARK_WORD = alt(_A, "mark")  # 수상
+_MARK = re.compile(r"^(?:" + _MARK_WORD + r")(?:\s|$)")
 _NAME_DATE = re.compile(r"\(\s*[’'‘]?\d{2,4}[^)]*\)")
 _SPACES = re.compile(r"\s+")
 # every pattern award_in_line tries needs one of these (each alternative of _GRADE
 # holds 우수, 장려, 상 or 1위; _MINISTER 장관, _SELECTED 선정, _MERIT 표창)
-_CUES = re.compile(r"상|우수|장려|1위|장관|선정|표창")
+_CUES = re.compile(alt(_A, "cue"))
+_ROW_GRADE = alt(_A, "row_grade")
+_ORGANIZER = alt(_A, "organizer_key")  # 주관기관
+_RATING = alt(_A, "rating_grade")  # (최고), 수상 after rating letters
 _LIST_ITEM = re.compile(r"^\s*[-∙･·•*]")
 _ROW_DATE = re.compile(r"((?:19|20)\d\d\.\s*\d{1,2}\.\s*\d{1,2}\.?)\s*$")
 
@@ -133,7 +137,7 @@ def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> F
     elif (m := _PLAIN.search(s)) or (m := _DATED.search(s)) or ((in_list or contest_line(s)) and (m := _BARE.search(s))):
         grade, start = m.group("grade"), m.start()
     elif (verb or in_list or contest_line(s)) and (m := _MINISTER.search(s)):
-        grade, start = "장관상", m.start()
+        grade, start = _MINISTER_GRADE, m.start()
     elif (m := _SELECTED.search(s)) or (m := _MERIT.search(s)) or (m := _RANK_END.search(s)):
         grade = m.group("grade")
         start = m.start("grade") if m.re is not _SELECTED else m.end() - 2
@@ -144,7 +148,7 @@ def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> F
     if mm:
         awarder = mm.group("awarder")
         start = min(start, mm.start())
-    if mm and mm.group(0).endswith("표창"):
+    if mm and mm.group(0).endswith(_MERIT_GRADE):
         # `2020년 ‘다함께 돌봄사업’ 보건복지부 장관 표창`: a commendation has no name of its own,
         # the field, the awarder and the grade together name it
         name = _clean_name(_NAME_DATE.sub("", s[:mm.end()]))
@@ -198,12 +202,12 @@ def _table_row(row: list[tuple[int, str]], year: int | None) -> FoundAward | Non
     if rows:
         text = text[rows[-1].end():]
     text = re.sub(r"^\d{1,2}\s+", "", text)
-    m = re.match(r"^(?P<name>.+?)\s+(?P<grade>[가-힣0-9]{0,4}(?:상|포상|장관|선정|1위))\s+(?P<awarder>\S+)\s+"
+    m = re.match(r"^(?P<name>.+?)\s+(?P<grade>[가-힣0-9]{0,4}(?:" + _ROW_GRADE + r"))\s+(?P<awarder>\S+)\s+"
                  r"(?P<date>(?:19|20)\d\d\.\s*\d{1,2}\.\s*\d{1,2}\.?)", text)
     if not m:
         return None
     grade = m.group("grade")
-    grade = "장관상" if grade == "장관" else grade
+    grade = _MINISTER_GRADE if grade == _MINISTER_WORD else grade
     return FoundAward(_clean_name(m.group("name")), grade, m.group("awarder"),
                       parse_date(m.group("date")), row[0][0], row[-1][0])
 
@@ -213,20 +217,20 @@ def _mark_row(lines, idx, year) -> FoundAward | None:
     no = lines[idx][0]
     parts = [nfc(lines[idx][1])]
     k = idx
-    while "주관기관" not in " ".join(parts) and k + 1 < len(lines) and k < idx + 4:
+    while _ORGANIZER not in " ".join(parts) and k + 1 < len(lines) and k < idx + 4:
         k += 1
         parts.append(nfc(lines[k][1]))
-    text = re.sub(r"^수상\s*", "", " ".join(parts))
+    text = re.sub(r"^(?:" + _MARK_WORD + r")\s*", "", " ".join(parts))
     m = re.match(r"^(?P<name>.+?)\s*(?P<date>[’'‘]\d\d\.\s*\d{1,2}\s*월?\.?|(?:19|20)\d\d\.\s*\d{1,2}\.?)"
-                 r"\s*▸?\s*주관기관\s*:\s*(?P<awarder>\S+)\s*(?P<rest>.*)$", text)
+                 r"\s*▸?\s*" + _ORGANIZER + r"\s*:\s*(?P<awarder>\S+)\s*(?P<rest>.*)$", text)
     if not m:
         return None
     grade = None
     tail = [m.group("rest")] + [nfc(lines[j][1]) for j in range(k + 1, min(k + 5, len(lines)))]
     for t in tail:
-        if re.match(r"^수상(?:\s|$)", t):
+        if _MARK.match(t):
             break
-        g = re.search(rf"({_GRADE}|[A-Z]{{1,3}}\s*\(최고\)|[A-Z]{{2,4}}수상)", t)
+        g = re.search(rf"({_GRADE}|[A-Z]{{1,3}}\s*{table_words(_A, 'rating_grade')[0]}|[A-Z]{{2,4}}{table_words(_A, 'rating_grade')[1]})", t)
         if g:
             grade = re.sub(r"\s+", "", g.group(1))
             break
