@@ -9,7 +9,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from loaders.lexicon import metro_names, regions
+from loaders.lexicon import regions
 from loaders.lexicon.words import alt, of, words
 
 # -- normalisation ---------------------------------------------------------
@@ -22,7 +22,7 @@ _TAG = re.compile(r"<[^>]+>")
 # `고려대학교 산학협력단`), for agreements in both genres. A governor (`도지사`,
 # `경기도지사`) is not a branch; a place's branch (`진도지사`) is.
 # The words: loaders/lexicon/data/org_endings.csv (branch, governor) and the gazetteer's province names.
-_PROVINCE_STEMS = (*regions.provinces(), *metro_names.long_stems(), *words("org_endings", "governor_prefix"))
+_PROVINCE_STEMS = (*regions.provinces(), *regions.long_stems(), *words("org_endings", "governor_prefix"))
 BRANCH = re.compile(r"(?!(?:" + "|".join(_PROVINCE_STEMS) + r")?" + alt("org_endings", "governor") + r"$)[가-힣]{0,6}(?:"
                     + alt("org_endings", "branch") + ")|" + alt("org_endings", "branch_whole"))
 _HASHES = re.compile(r"^\s*#+\s*")

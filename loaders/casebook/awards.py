@@ -52,7 +52,9 @@ _SPACES = re.compile(r"\s+")
 _CUES = re.compile(alt(_A, "cue"))
 _ROW_GRADE = alt(_A, "row_grade")
 _ORGANIZER = alt(_A, "organizer_key")  # 주관기관
-_RATING = alt(_A, "rating_grade")  # (최고), 수상 after rating letters
+# a grade, or a lettered rating at its top (`S (최고)`) or awarded (`SA수상`)
+_RATED = re.compile(rf"({_GRADE}|[A-Z]{{1,3}}\s*(?:" + alt("casebook_words", "rating_top") + r")|[A-Z]{2,4}(?:"
+                    + alt("casebook_words", "rating_award") + "))")
 _LIST_ITEM = re.compile(r"^\s*[-∙･·•*]")
 _ROW_DATE = re.compile(r"((?:19|20)\d\d\.\s*\d{1,2}\.\s*\d{1,2}\.?)\s*$")
 
@@ -230,7 +232,7 @@ def _mark_row(lines, idx, year) -> FoundAward | None:
     for t in tail:
         if _MARK.match(t):
             break
-        g = re.search(rf"({_GRADE}|[A-Z]{{1,3}}\s*{table_words(_A, 'rating_grade')[0]}|[A-Z]{{2,4}}{table_words(_A, 'rating_grade')[1]})", t)
+        g = _RATED.search(t)
         if g:
             grade = re.sub(r"\s+", "", g.group(1))
             break

@@ -19,7 +19,7 @@ from loaders.lexicon.words import alt, words
 _W = "casebook_words"
 _LABELS = words(_W, "contact_label")
 _CONTACT = re.compile(r"^\s*(?P<label>" + "|".join(_LABELS) + r"|\S{1,3})\s*:\s*(?P<body>.+)$")
-_ASK = words(_W, "contact_label")[2]  # 문의: the labels that start with it name a contact line
+_ASK = words(_W, "contact_ask")[0]  # 문의: the labels that start with it name a contact line
 _TITLES = words(_W, "job_title")
 _UNIT_SUFFIX = re.compile(r"(?:" + alt(_W, "contact_unit_ending") + r")$")
 _SURNAMES = set(words(_W, "surname_letters")[0].strip("[]"))  # a character class of letters

@@ -17,13 +17,13 @@ import re
 from collections import Counter
 from datetime import date
 
-from loaders.lexicon import labels, metro_names
+from loaders.lexicon import labels, regions
 from loaders.lexicon.words import alt, words
 from loaders.records import Party
 from loaders.text import nfc, parse_date
 
 # the words of this module are rows of loaders/lexicon/data/report_words.csv (each with an example);
-# the 광역 names come from the gazetteer's data (loaders/lexicon/metro_names.py)
+# the 광역 names come from the gazetteer's data (loaders/lexicon/regions.py)
 _W = "report_words"
 # 제 n 회 … 제 n 차: how sessions are numbered (structure, not vocabulary)
 _SESSION = re.compile(r"제\s*\d+\s*회\s*(?P<council>[가-힣 ]{1,20}?)\s*" + alt(_W, "council") + r"\s*(?:제\s*\d+\s*차\s*)?(?:"
@@ -34,9 +34,9 @@ _OFFICE = re.compile(r"[가-힣]{1,10}" + labels.or_regex("reporting_office"))
 _CONTENTS = words(_W, "contents")
 _AS_OF = (words(_W, "as_of")[0], words(_W, "as_of_now")[0])  # 기준, 현재
 _DOC_DATE = re.compile(r"(?:(?:19|20)\d\d|['’‘]\d\d)\s*[.년]\s*\d{1,2}\s*[.월]?(?:\s*\d{1,2}\s*[.일]?)?\s*(?:\(.\))?")
-_METRO = metro_names.current_names()  # {서울: 서울특별시, …}
+_METRO = regions.current_names()  # {서울: 서울특별시, …}
 _METRO_ENDING = alt("org_endings", "local_gov_ending")  # 특별시|광역시|특별자치시|특별자치도|도|시
-_METRO_RE = re.compile(r"(" + "|".join((*_METRO, *metro_names.long_stems())) + r")(?:" + _METRO_ENDING + r")(?![가-힣])")
+_METRO_RE = re.compile(r"(" + "|".join((*_METRO, *regions.long_stems())) + r")(?:" + _METRO_ENDING + r")(?![가-힣])")
 _CAPITAL = words(_W, "capital")[0]  # 서울: counted for every 市 / SE♥UL mark
 
 
