@@ -183,6 +183,10 @@ class _Builder:
         name = name_at(p.code, self.ref) if p.code else nfc(p.label)
         return self.ko(name) if name else None
 
+    def unit_name(self, name: str):
+        """A unit's label (its skos:prefLabel, and the lgkg:unitName of its facts)."""
+        return self.ko(name.replace(" ", ""))
+
     def unit(self, name: str, kind: str, parent: URIRef | None = None, key: str | None = None) -> URIRef | None:
         """The unit's IRI; None when the document's government is unknown: a unit must
         belong to an agency (its shape says so), and nothing is invented (the extraction
@@ -193,8 +197,9 @@ class _Builder:
         if iri not in self.described:
             self.described.add(iri)
             self.add_shared(iri, RDF.type, LGKG.OrganizationalUnit)
-            self.add_shared(iri, SKOS.prefLabel, self.ko(name.replace(" ", "")))
-            self.add_shared(iri, RDFS.label, self.ko(name.replace(" ", "")))
+            label = self.unit_name(name)
+            self.add_shared(iri, SKOS.prefLabel, label)
+            self.add_shared(iri, RDFS.label, label)
             self.add_shared(iri, LGKG.unitKind, iris.concept("unit-kinds", kind))
             if self.issuer_code:
                 self.add_shared(iri, ORG.unitOf, iris.agency(self.issuer_code))
@@ -403,7 +408,7 @@ def _staffing_summaries(b: _Builder, ctx: _Context) -> None:
             _staffing_values(b, node, info["staff"], ctx)
         else:
             b.add(node, LGKG.staffingOf, _unit_for(b, name, ctx))
-            b.add(node, LGKG.unitName, _unit_name(b, name))
+            b.add(node, LGKG.unitName, b.unit_name(name))
             b.add(node, LGKG.agency, b.party(b.doc.issuer))
             b.add(node, LGKG.agencyName, b.party_name(b.doc.issuer))
         if info.get("teams") is not None:
@@ -417,14 +422,9 @@ def _unit_for(b: _Builder, name: str, ctx: _Context) -> URIRef:
     return b.unit(name, d.kind if d else "division", ctx.bureau)
 
 
-def _unit_name(b: _Builder, name: str):
-    """The label `b.unit` gives the unit of that name (its skos:prefLabel)."""
-    return b.ko(name.replace(" ", ""))
-
-
 def _staffing_values(b: _Builder, node: URIRef, s: r.Staffing, ctx: _Context) -> None:
     b.add(node, LGKG.staffingOf, _unit_for(b, s.unit, ctx))
-    b.add(node, LGKG.unitName, _unit_name(b, s.unit))
+    b.add(node, LGKG.unitName, b.unit_name(s.unit))
     b.add(node, LGKG.agency, b.party(b.doc.issuer))
     b.add(node, LGKG.agencyName, b.party_name(b.doc.issuer))
     if s.authorized is not None:
@@ -442,7 +442,7 @@ def _program(b: _Builder, p: r.Program, ctx: _Context) -> None:
     b.add(n, LGKG.agencyName, b.party_name(b.doc.issuer))
     if p.department:
         b.add(n, LGKG.runBy, _unit_for(b, p.department, ctx))
-        b.add(n, LGKG.unitName, _unit_name(b, p.department))
+        b.add(n, LGKG.unitName, b.unit_name(p.department))
     if p.parent_key and p.parent_key in ctx.programs:
         b.add(n, LGKG.partOfProgram, iris.node("program", b.doc.doc_id, p.parent_key))
     for status in p.status:
