@@ -5,6 +5,7 @@ is still a cycle)."""
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import networkx as nx
@@ -89,3 +90,21 @@ def test_the_store_knows_no_ontology_term():
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names} | {
         n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     assert not {"kg.namespaces", "kg.mapping", "kg.iris"} & imported, imported
+
+
+def test_every_command_module_is_added_explicitly():
+    """Typer's one file per command: each `kg/cli/*_cmd.py` has a module-level Typer app, and
+    `kg/cli/main.py` adds every one of them by name (no discovery), each command once."""
+    import typer
+
+    from kg.cli import main
+
+    modules = sorted(p.stem for p in (ROOT / "kg" / "cli").glob("*_cmd.py"))
+    added = [g.typer_instance for g in main.app.registered_groups]
+    for name in modules:
+        mod = importlib.import_module(f"kg.cli.{name}")
+        assert isinstance(mod.app, typer.Typer), name
+        assert mod.app in added, f"kg/cli/{name}.py is not added in kg/cli/main.py"
+        assert not hasattr(mod, "register"), name
+    names = [c.name or c.callback.__name__ for g in added for c in g.registered_commands]
+    assert len(names) == len(set(names)) and {"build", "ingest", "query", "serve", "measures"} <= set(names)

@@ -68,47 +68,50 @@ def _summary(report, fmt: Optional[str]) -> None:
     )
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    @handle_errors
-    def build(
-        store: Optional[Path] = StoreOpt,
-        sources: Optional[List[Path]] = typer.Argument(None, help="documents (text, PDF, HWPX or HWP) or directories of them (default: the bundled data/sources/*.txt)"),
-        report_fmt: Optional[str] = ReportOpt,
-    ):
-        """Build the store from scratch: ontology, vocabularies, gazetteer and every document."""
-        from kg.build import build as run_build
-        from kg.build import expand_sources
-        from kg.store import ensure_not_in_use
+app = typer.Typer()
 
-        _check_format(report_fmt)
-        sources = expand_sources(sources) if sources else None
-        target = store_path(store)
-        ensure_not_in_use(target)  # fail now, not after building aside (swap_in checks again)
-        typer.echo(f"building {target}", err=report_fmt is not None)
-        report = run_build(target, sources or None)
-        _summary(report, report_fmt)
-        if report.failed:  # 2: a document's fault; 70: a loader bug (reported as such)
-            raise typer.Exit(max(d.error.exit_code for d in report.failed))
 
-    @app.command()
-    @handle_errors
-    def ingest(
-        files: List[Path] = typer.Argument(..., help="source documents (text, PDF, HWPX or HWP; work reports or casebooks) or directories of them"),
-        store: Optional[Path] = StoreOpt,
-        report_fmt: Optional[str] = ReportOpt,
-    ):
-        """Add or replace documents in the store; each document is all-or-nothing."""
-        from kg.build import expand_sources
-        from kg.build import ingest as run_ingest
-        from kg.store import Store
+@app.command()
+@handle_errors
+def build(
+    store: Optional[Path] = StoreOpt,
+    sources: Optional[List[Path]] = typer.Argument(None, help="documents (text, PDF, HWPX or HWP) or directories of them (default: the bundled data/sources/*.txt)"),
+    report_fmt: Optional[str] = ReportOpt,
+):
+    """Build the store from scratch: ontology, vocabularies, gazetteer and every document."""
+    from kg.build import build as run_build
+    from kg.build import expand_sources
+    from kg.store import ensure_not_in_use
 
-        _check_format(report_fmt)
-        files = expand_sources(files)
-        s = Store(store_path(store))
-        typer.echo(f"ingesting {len(files)} document{'s' if len(files) != 1 else ''} into {s.path}", err=True)
-        report = run_ingest(s, files)
-        s.close()
-        _summary(report, report_fmt)
-        if report.failed:  # 2: a document's fault; 70: a loader bug (reported as such)
-            raise typer.Exit(max(d.error.exit_code for d in report.failed))
+    _check_format(report_fmt)
+    sources = expand_sources(sources) if sources else None
+    target = store_path(store)
+    ensure_not_in_use(target)  # fail now, not after building aside (swap_in checks again)
+    typer.echo(f"building {target}", err=report_fmt is not None)
+    report = run_build(target, sources or None)
+    _summary(report, report_fmt)
+    if report.failed:  # 2: a document's fault; 70: a loader bug (reported as such)
+        raise typer.Exit(max(d.error.exit_code for d in report.failed))
+
+
+@app.command()
+@handle_errors
+def ingest(
+    files: List[Path] = typer.Argument(..., help="source documents (text, PDF, HWPX or HWP; work reports or casebooks) or directories of them"),
+    store: Optional[Path] = StoreOpt,
+    report_fmt: Optional[str] = ReportOpt,
+):
+    """Add or replace documents in the store; each document is all-or-nothing."""
+    from kg.build import expand_sources
+    from kg.build import ingest as run_ingest
+    from kg.store import Store
+
+    _check_format(report_fmt)
+    files = expand_sources(files)
+    s = Store(store_path(store))
+    typer.echo(f"ingesting {len(files)} document{'s' if len(files) != 1 else ''} into {s.path}", err=True)
+    report = run_ingest(s, files)
+    s.close()
+    _summary(report, report_fmt)
+    if report.failed:  # 2: a document's fault; 70: a loader bug (reported as such)
+        raise typer.Exit(max(d.error.exit_code for d in report.failed))

@@ -8,11 +8,13 @@ import typer
 from kg.cli.common import handle_errors
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    @handle_errors
-    def docs(out: Path = typer.Option(Path("docs/ontology"), "-o", "--output", help="output directory")):
-        """Write DIR/index.html: every class, property and SKOS scheme with ko/en labels."""
-        from kg.docs import write_docs
+app = typer.Typer()
 
-        typer.echo(f"wrote {write_docs(out)}")
+
+@app.command()
+@handle_errors
+def docs(out: Path = typer.Option(Path("docs/ontology"), "-o", "--output", help="output directory")):
+    """Write DIR/index.html: every class, property and SKOS scheme with ko/en labels."""
+    from kg.docs import write_docs
+
+    typer.echo(f"wrote {write_docs(out)}")

@@ -29,8 +29,8 @@ def _write(text: str, out: Optional[Path]) -> None:
         typer.echo(f"wrote {out}", err=True)
 
 
-def _export_command(app: typer.Typer, name: str) -> None:
-    @app.command(name=name, help=_HELP[name])
+def _export_command(group: typer.Typer, name: str) -> None:
+    @group.command(name=name, help=_HELP[name])
     @handle_errors
     def export_graph(
         fmt: str = GraphFormatOpt,
@@ -46,45 +46,44 @@ def _export_command(app: typer.Typer, name: str) -> None:
         _write(analytics.serialize(analytics.graph(name, s, endpoint=endpoint), fmt), out)
 
 
-def register(app: typer.Typer) -> None:
-    group = typer.Typer(help="Networks (diffusion, twinning, partners, awards), measures and cascades.",
-                        no_args_is_help=True)
-    for name in ("diffusion", "twinning", "partners", "awards"):
-        _export_command(group, name)
+app = typer.Typer(help="Networks (diffusion, twinning, partners, awards), measures and cascades.",
+                  no_args_is_help=True)
+for _network in ("diffusion", "twinning", "partners", "awards"):
+    _export_command(app, _network)
 
-    @group.command()
-    @handle_errors
-    def measures(
-        name: str = typer.Argument(..., help="diffusion | twinning | partners | awards"),
-        top: int = typer.Option(10, "--top", "-n", help="how many agencies (0: all)"),
-        fmt: str = typer.Option("table", "--format", help="table | csv | tsv | json"),
-        store: Optional[Path] = StoreOpt,
-        endpoint: Optional[str] = EndpointOpt,
-    ):
-        """Top agencies by degree, PageRank, betweenness (and innovativeness for diffusion)."""
-        from kg import analytics
 
-        s = None if endpoint else open_store(store)
-        df = analytics.graph_measures(name, s, endpoint=endpoint, top=top or None)
-        rows = [[None if v != v else v for v in r] for r in df.itertuples(index=False)]  # NaN -> empty
-        echo_rows(list(df.columns), rows, fmt)
+@app.command()
+@handle_errors
+def measures(
+    name: str = typer.Argument(..., help="diffusion | twinning | partners | awards"),
+    top: int = typer.Option(10, "--top", "-n", help="how many agencies (0: all)"),
+    fmt: str = typer.Option("table", "--format", help="table | csv | tsv | json"),
+    store: Optional[Path] = StoreOpt,
+    endpoint: Optional[str] = EndpointOpt,
+):
+    """Top agencies by degree, PageRank, betweenness (and innovativeness for diffusion)."""
+    from kg import analytics
 
-    @group.command()
-    @handle_errors
-    def cascades(
-        out: Optional[Path] = OutOpt,
-        dated_only: bool = typer.Option(False, "--dated-only", help="leave out undated adoptions"),
-        store: Optional[Path] = StoreOpt,
-        endpoint: Optional[str] = EndpointOpt,
-    ):
-        """Adoption events as CSV for R's NetworkInference (event_time: decimal year)."""
-        import io
+    s = None if endpoint else open_store(store)
+    df = analytics.graph_measures(name, s, endpoint=endpoint, top=top or None)
+    rows = [[None if v != v else v for v in r] for r in df.itertuples(index=False)]  # NaN -> empty
+    echo_rows(list(df.columns), rows, fmt)
 
-        from kg import analytics
 
-        s = None if endpoint else open_store(store)
-        buf = io.StringIO()
-        analytics.write_cascades_csv(analytics.cascades(s, endpoint=endpoint, dated_only=dated_only), buf)
-        _write(buf.getvalue(), out)
+@app.command()
+@handle_errors
+def cascades(
+    out: Optional[Path] = OutOpt,
+    dated_only: bool = typer.Option(False, "--dated-only", help="leave out undated adoptions"),
+    store: Optional[Path] = StoreOpt,
+    endpoint: Optional[str] = EndpointOpt,
+):
+    """Adoption events as CSV for R's NetworkInference (event_time: decimal year)."""
+    import io
 
-    app.add_typer(group, name="graph")
+    from kg import analytics
+
+    s = None if endpoint else open_store(store)
+    buf = io.StringIO()
+    analytics.write_cascades_csv(analytics.cascades(s, endpoint=endpoint, dated_only=dated_only), buf)
+    _write(buf.getvalue(), out)

@@ -1,7 +1,7 @@
-"""The `kg` command. Each command group lives in its own module `kg/cli/*_cmd.py`
-with a `register(app)` function; they are discovered here, so adding a command
-group touches no other file. Heavy libraries are imported inside commands so
-that `kg --help` starts fast."""
+"""The `kg` command, one file per command group (Typer's "one file per command"):
+each `kg/cli/*_cmd.py` holds a module-level `app = typer.Typer()` with its commands,
+and this module adds them explicitly, in the order `kg --help` lists them.
+Heavy libraries are imported inside commands so that `kg --help` starts fast."""
 from __future__ import annotations
 
 if __name__ == "__main__":  # `python -m kg.cli.main`: Ctrl-C handled before the heavy imports
@@ -10,12 +10,10 @@ if __name__ == "__main__":  # `python -m kg.cli.main`: Ctrl-C handled before the
     _signals.outside_command()
     _signals.pause_at("start")
 
-import importlib
-import pkgutil
-
 import typer
 
-import kg.cli as _pkg
+from kg.cli import (build_cmd, catalog_cmd, docs_cmd, export_cmd, graph_cmd, query_cmd, remote_cmd, serve_cmd,
+                    stats_cmd, validate_cmd)
 
 app = typer.Typer(
     help="lgkg: a knowledge graph of Korean local government (build, query, validate, export).",
@@ -24,10 +22,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_ORDER = ["build_cmd", "query_cmd", "stats_cmd", "validate_cmd", "export_cmd"]
-_found = sorted(m.name for m in pkgutil.iter_modules(_pkg.__path__) if m.name.endswith("_cmd"))
-for _name in sorted(_found, key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n)):
-    importlib.import_module(f"kg.cli.{_name}").register(app)
+# commands at the top level (added without a name, Typer >= 0.15), then the `graph` group
+for _group in (build_cmd, query_cmd, stats_cmd, validate_cmd, export_cmd, catalog_cmd, docs_cmd, remote_cmd,
+               serve_cmd):
+    app.add_typer(_group.app)
+app.add_typer(graph_cmd.app, name="graph")
 
 if __name__ == "__main__":  # pragma: no cover
     _signals.run_and_exit(app)

@@ -9,12 +9,14 @@ import typer
 from kg.cli.common import FormatOpt, StoreOpt, echo_rows, handle_errors, open_store
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    @handle_errors
-    def stats(store: Optional[Path] = StoreOpt, fmt: str = FormatOpt):
-        """Counts: graphs, triples, instances per class, concepts per scheme."""
-        from kg.stats import stats as compute
+app = typer.Typer()
 
-        columns, rows = compute(open_store(store))
-        echo_rows(columns, rows, fmt)
+
+@app.command()
+@handle_errors
+def stats(store: Optional[Path] = StoreOpt, fmt: str = FormatOpt):
+    """Counts: graphs, triples, instances per class, concepts per scheme."""
+    from kg.stats import stats as compute
+
+    columns, rows = compute(open_store(store))
+    echo_rows(columns, rows, fmt)
