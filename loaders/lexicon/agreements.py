@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.lexicon.words import alt, kinds, of
+from loaders.lexicon.words import alt, kinds, letter_spaced, of
 
 TABLE = "agreement_kinds"
 FALLBACK = "agreement"
+INTENT = "letter-of-intent"  # a letter of intent: an agreement to agree, read apart where a partner is named
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +41,15 @@ def keyword(fallback_form: str = "{}") -> str:
     parts = [alt(TABLE, k) for k in kinds(TABLE) if k != FALLBACK]
     parts.append(fallback_form.replace("{}", alt(TABLE, FALLBACK)))
     return "|".join(parts)
+
+
+def words_of(*, intent: bool = True, spaced: bool = False) -> str:
+    """One alternation of every kind's words in table order (`intent=False`: without the
+    letter of intent's; `spaced`: letter-spaced writings too), e.g. for a line that tells an agreement.
+
+    >>> import re
+    >>> bool(re.search(words_of(intent=False), "우호교류의향서 체결")), bool(re.search(words_of(), "우호교류의향서 체결"))
+    (False, True)
+    """
+    out = "|".join(alt(TABLE, k) for k in kinds(TABLE) if intent or k != INTENT)
+    return letter_spaced(out) if spaced else out

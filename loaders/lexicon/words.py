@@ -18,7 +18,7 @@ Readers build their alternations from the rows in table order (the order an
 alternation tries them), so a table is the one place each word is written.
 
 >>> alt("agreement_kinds", "mou")
-'MOU|양해각서'
+'MOU(?:\\\\s*협약)?|양해각서'
 """
 from __future__ import annotations
 
@@ -98,3 +98,40 @@ def tables() -> tuple[str, ...]:
             if tuple(next(csv.reader(fh), ())) == COLUMNS:
                 out.append(path.stem)
     return tuple(out)
+
+
+def letter_spaced(pattern: str) -> str:
+    """`pattern` with `\\s*` allowed between two letters written one after the other outside a
+    character class (`업무협약` -> `업\\s*무\\s*협\\s*약`), as converters letter-space short words.
+
+    >>> letter_spaced(r"MOU(?:\\s*협약)?")
+    'M\\\\s*O\\\\s*U(?:\\\\s*협\\\\s*약)?'
+    >>> import re; bool(re.fullmatch(letter_spaced(r"업무\\s*(?:협력\\s*)?협약"), "업 무 협 약"))
+    True
+    """
+    out: list[str] = []
+    prev_letter = False
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            prev_letter = False
+            continue
+        if in_class:
+            in_class = c != "]"
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            prev_letter = False
+        else:
+            letter = c.isalpha()
+            if letter and prev_letter:
+                out.append(r"\s*")
+            out.append(c)
+            prev_letter = letter
+        i += 1
+    return "".join(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.lexicon import agreements as agreement_kinds
 from loaders.lexicon import labels, places
 from loaders.lexicon.words import alt, of, words
 from loaders.fields import selections
@@ -244,25 +245,23 @@ def extract_discounts(doc: Document, issuer: Party | None, res) -> list[Discount
 
 # -- agreements ------------------------------------------------------------------
 
-_AGREEMENT = alt("agreement_lines", "agreement")  # `업무\s*협약|MOU|양해각서|협약`
-_AGREE_ALT = _AGREEMENT + "|" + alt("agreement_lines", "intent")
+# the agreement kinds' words (lexicon/data/agreement_kinds.csv, shared with the casebooks)
+_AGREEMENT = agreement_kinds.words_of(intent=False)  # `MOU|양해각서|업무\s*(?:협력\s*)?협약|협약`
+_AGREE_ALT = agreement_kinds.words_of()
 _AGREE = re.compile(_AGREE_ALT)
 _PAREN = re.compile(r"(?:" + _AGREE_ALT + r")[^()]{0,12}\(([^()]+)\)")
 _NOT_AGREE = re.compile(alt("agreement_lines", "not_agreement"))
-_AGREE_CUES = words("agreement_lines", "cue")
-_KINDS = tuple((re.compile(r.pattern), r.means) for r in of("agreement_lines", "kind"))
 _SIGNED = alt("agreement_lines", "signed")
 _QUOTE = re.compile(r"['‘’\"“”「]([^'‘’\"“”「」]{2,80})['’\"”」]")
 
 
 def _agree_word(text: str) -> bool:
-    """= bool(_AGREE.search(text)), by substring tests (`업무\\s*협약` needs 협약 anyway)."""
-    return any(w in text for w in _AGREE_CUES)
+    return _AGREE.search(text) is not None
 
 
 def _kind(text: str) -> str:
-    """The first `kind` row of agreement_lines.csv the line matches; the last row is the default."""
-    return next((kind for rx, kind in _KINDS if rx.search(text)), _KINDS[-1][1])
+    """The agreement-types label of the first kind (agreement_kinds.csv, in table order) the line has."""
+    return agreement_kinds.kind_of(text)
 
 
 def _agree_date(text: str, ref_year: int | None) -> str | None:
@@ -458,7 +457,7 @@ def _pair_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Part
 # 와/과 and no dash; taken only as a government the gazetteer knows or a name with an organisation
 # suffix or branch (a verb or a common noun never: `공동 연구 업무협약`, `참여 신청 업무협약`).
 _BEFORE_WORD = re.compile(r"(?:^|[\s○●◦□■·\-」』])(?P<name>(?:[가-힣A-Za-z0-9㈜()&]{2,20}\s+)??[가-힣A-Za-z0-9㈜()&]{2,20})\s+"
-                          + labels.or_regex("agreement_word") + r"\s*(?:을|를)?\s*(?:" + _SIGNED + ")")
+                          + "(?:" + agreement_kinds.words_of(intent=False, spaced=True) + r")\s*(?:을|를)?\s*(?:" + _SIGNED + ")")
 
 
 def _before_word_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Party | None:

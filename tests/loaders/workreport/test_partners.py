@@ -42,7 +42,7 @@ def test_common_word_is_never_a_partner(word):
     assert partners._before_word_partner(f"○ {word} 업무협약 체결", ISSUER, NoGazetteer(), set()) is None
 
 
-@pytest.mark.parametrize("word", labels.words("agreement_word"))
+@pytest.mark.parametrize("word", ["업무협약", "MOU협약", "MOU", "양해각서", "협약", "업무 협력 협약"])
 def test_agreement_word_after_partner(word):
     for spaced in (word, " ".join(word)):  # `업무협약`, `업 무 협 약`
         p = partners._before_word_partner(f"○ 한국수자원공사 {spaced} 체결", ISSUER, NoGazetteer(), set())
