@@ -24,7 +24,7 @@ from loaders.casebook.award_lines import contest_line
 
 # the words of awards are rows of loaders/lexicon/data/casebook_awards.csv (in the order tried)
 _A = "casebook_awards"
-_GRADE = alt(_A, "grade")
+_GRADE = alt("award_grades", "grade")  # in table order (shared with the work reports)
 _QUOTED = re.compile(rf"[‘'“「]\s*(?P<grade>{_GRADE})\s*[’'”」]")
 _PLAIN = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})(?:\s*(?P<verb>" + alt(_A, "award_verb") + "))")
 _DATED = re.compile(rf"(?<![가-힣])(?P<grade>{_GRADE})\s*\(\s*(?:[’'‘]\d\d|(?:19|20)\d\d)")

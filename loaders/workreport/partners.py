@@ -558,7 +558,9 @@ def _merge(found: list[Agreement]) -> list[Agreement]:
 
 # -- awards ------------------------------------------------------------------------
 
-_GRADE_RE = alt("award_results", "grade")  # in table order: the longer reading first
+# award_grades.csv, shared with the casebooks: grades in table order (the longer reading first),
+# then commendations and results that are no grade (`인증`, `선정`)
+_GRADE_RE = "|".join(alt("award_grades", k) for k in ("grade", "commendation", "result"))
 _MINISTRY = alt("org_endings", "ministry_ending")
 _EVALUATION, _RESULT, _RATING_WORD = (words("award_results", k)[0] for k in ("evaluation", "result", "rating"))
 _CONTEST_CUES = words("award_results", "contest_cue")

@@ -20,7 +20,7 @@ SOURCES = [(scheme, src) for scheme, srcs in vocab.WORDS_FROM.items() for src in
 
 
 def test_some_schemes_read_word_tables():
-    assert {"funding-sources", "relation-types", "agreement-types"} <= {s for s, _ in SOURCES}
+    assert {"funding-sources", "relation-types", "agreement-types", "award-grades"} <= {s for s, _ in SOURCES}
 
 
 @pytest.mark.parametrize("scheme,src", SOURCES, ids=[f"{s}<-{t}" for s, t in SOURCES])
