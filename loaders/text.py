@@ -21,10 +21,10 @@ _TAG = re.compile(r"<[^>]+>")
 # The branch of a body named before it (`KT 지역본부`, `국민건강보험공단 종로지사`,
 # `고려대학교 산학협력단`), for agreements in both genres. A governor (`도지사`,
 # `경기도지사`) is not a branch; a place's branch (`진도지사`) is.
-# The words: loaders/lexicon/data/org_endings.csv (branch, governor) and the gazetteer's province names.
-_PROVINCE_STEMS = (*regions.provinces(), *regions.long_stems(), *words("org_endings", "governor_prefix"))
-BRANCH = re.compile(r"(?!(?:" + "|".join(_PROVINCE_STEMS) + r")?" + alt("org_endings", "governor") + r"$)[가-힣]{0,6}(?:"
-                    + alt("org_endings", "branch") + ")|" + alt("org_endings", "branch_whole"))
+# The words: loaders/lexicon/data/org_kinds.csv (branch, governor) and the gazetteer's province names.
+_PROVINCE_STEMS = (*regions.provinces(), *regions.long_stems(), *words("org_kinds", "governor_prefix"))
+BRANCH = re.compile(r"(?!(?:" + "|".join(_PROVINCE_STEMS) + r")?" + alt("org_kinds", "governor") + r"$)[가-힣]{0,6}(?:"
+                    + alt("org_kinds", "branch") + ")")
 _HASHES = re.compile(r"^\s*#+\s*")
 _LEAD_MARK = re.compile(r"^\s*[□■○●◦◎▶▸►◆◇※\-·•∙ㆍ]\s*")
 

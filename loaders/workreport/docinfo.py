@@ -35,7 +35,7 @@ _CONTENTS = words(_W, "contents")
 _AS_OF = (words(_W, "as_of")[0], words(_W, "as_of_now")[0])  # 기준, 현재
 _DOC_DATE = re.compile(r"(?:(?:19|20)\d\d|['’‘]\d\d)\s*[.년]\s*\d{1,2}\s*[.월]?(?:\s*\d{1,2}\s*[.일]?)?\s*(?:\(.\))?")
 _METRO = regions.current_names()  # {서울: 서울특별시, …}
-_METRO_ENDING = alt("org_endings", "local_gov_ending")  # 특별시|광역시|특별자치시|특별자치도|도|시
+_METRO_ENDING = alt("org_kinds", "local_gov_ending")  # 특별시|광역시|특별자치시|특별자치도|도|시
 _METRO_RE = re.compile(r"(" + "|".join((*_METRO, *regions.long_stems())) + r")(?:" + _METRO_ENDING + r")(?![가-힣])")
 _CAPITAL = words(_W, "capital")[0]  # 서울: counted for every 市 / SE♥UL mark
 

@@ -18,7 +18,7 @@ from loaders.text import BRANCH, nfc, parse_date
 from loaders.workreport.parse import Document, Table
 
 # the words of this module are rows of loaders/lexicon/data/*.csv (twinning, agreement_lines,
-# party_words, org_endings, award_results, company_forms), each with an example and its source
+# party_words, org_kinds, award_results, company_forms), each with an example and its source
 _CITY_H = words("twinning", "city_header")
 _DATE_H = words("twinning", "date_header")
 _COUNTRY_H = words("twinning", "country_header")
@@ -305,8 +305,7 @@ _PROSE = re.compile(
     + alt("agreement_lines", "pursued") + ")"
 )
 _ORG_SUFFIX = re.compile(
-    r"(?:" + alt("org_endings", "name_ending") + "|" + labels.or_regex("org_suffix") + "|"
-    + alt("org_endings", "name_ending_public") + r")$|^(?:" + alt("party_words", "company_lead") + r")|^[A-Z][A-Za-z&\-]{1,}$"
+    r"(?:" + alt("org_kinds", "name_ending") + r")$|^(?:" + alt("party_words", "company_lead") + r")|^[A-Z][A-Za-z&\-]{1,}$"
 )
 
 
@@ -363,9 +362,8 @@ def _prose_partner(text: str, issuer: Party, res, issuer_names: set[str]) -> Par
 
 _BRANCH = BRANCH
 # an organisation-kind word alone (`경찰서`, `대학교`): what kind of body, not which
-_QUALIFIER = alt("org_endings", "qualifier")
-_BARE_TYPE = re.compile(
-    r"(?:" + _QUALIFIER + "|" + alt("org_endings", "qualifier_bare") + r")?\s*(?:" + alt("org_endings", "body_kind") + ")")
+_QUALIFIER = alt("org_kinds", "place_qualifier")
+_BARE_TYPE = re.compile(r"(?:" + _QUALIFIER + r")?\s*(?:" + alt("org_kinds", "body_kind") + ")")
 _LOCAL_KIND = re.compile(r"(?:" + _QUALIFIER + r")\s")
 _PREV_WORD = re.compile(r"(?:^|[\s○●◦□■·\-])([가-힣A-Za-z0-9㈜()&]{2,15})\s+$")
 
@@ -561,7 +559,7 @@ def _merge(found: list[Agreement]) -> list[Agreement]:
 # award_grades.csv, shared with the casebooks: grades in table order (the longer reading first),
 # then commendations and results that are no grade (`인증`, `선정`)
 _GRADE_RE = "|".join(alt("award_grades", k) for k in ("grade", "commendation", "result"))
-_MINISTRY = alt("org_endings", "ministry_ending")
+_MINISTRY = alt("org_kinds", "ministry_ending")
 _EVALUATION, _RESULT, _RATING_WORD = (words("award_results", k)[0] for k in ("evaluation", "result", "rating"))
 _CONTEST_CUES = words("award_results", "contest_cue")
 _WON_CUES = words("award_results", "won")
@@ -570,8 +568,8 @@ _SELECTION_CUE = words("award_results", "selection_cue")[0]
 # `2023년 행정안전부 지방규제혁신 평가 결과 : 최우수`, `… 우수사례 경진대회 결과 : 대상`,
 # `2025년 고용노동부 일자리대상 결과 : 우수상`: an evaluation or contest, then its result
 _EVAL = re.compile(r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<awarder>[가-힣]{2,12}(?:"
-                   + alt("org_endings", "evaluator_ending") + r")|"
-                   r"[가-힣]{1,6}(?:" + alt("org_endings", "local_gov_ending") + r"))\s+)?"
+                   + alt("org_kinds", "evaluator_ending") + r")|"
+                   r"[가-힣]{1,6}(?:" + alt("org_kinds", "local_gov_ending") + r"))\s+)?"
                    r"(?P<name>[^:：()]{2,40}?(?:" + alt("award_results", "contest") + r"))\s*" + _RESULT
                    + r"\s*[:：]\s*(?P<res>.+)$")
 _PRIZE = re.compile(r"(?P<name>[^,()]{3,60}?)\s*['‘\"“]?(?P<grade>" + _GRADE_RE + r")['’\"”]?\s*(?:"
@@ -590,9 +588,9 @@ _TOP_GRADE = re.compile(r"(?:" + alt("award_results", "top_grade") + ")")
 _LEAD_JUNK = re.compile(r"^[^가-힣A-Za-z0-9「『]+")
 _N_COUNT = re.compile(r"\d+\s*개")
 _DATED_PAREN = re.compile(r"\(([^()]*\d[^()]*)\)")
-_HOSTED = alt("org_endings", "hosted")
+_HOSTED = alt("org_kinds", "hosted")
 _HOST_LEAD = re.compile(r"^([가-힣]{2,12}(?:" + _MINISTRY + r"))\s*(?:" + _HOSTED + r")\s*")
-_AWARDER = re.compile(r"^([가-힣A-Za-z]{2,20}(?:" + alt("org_endings", "awarder_ending") + r"))(?:\s*(?:" + _HOSTED + "))?$")
+_AWARDER = re.compile(r"^([가-힣A-Za-z]{2,20}(?:" + alt("org_kinds", "awarder_ending") + r"))(?:\s*(?:" + _HOSTED + "))?$")
 
 
 _AWARDER_LEAD = re.compile(r"(?:(?:19|20)\d\d\s*년?\s*)?([가-힣]{2,12}(?:" + _MINISTRY + r"))\s")
