@@ -35,7 +35,9 @@ _CATEGORY_END = words("agreement_words", "category_end")
 # a party list names the agency itself or another government (`서산시-…`, `도-택시업계`)
 _AGENCYISH = re.compile(r"(?:^|[-･·ㆍ↔\s])(?:[가-힣]{1,6}(?:시|군|구|도)|" + regions.alt(regions.short_names()) + r")"
                         r"(?=$|[-･·ㆍ↔\s])")
-_ORG_WORD = re.compile(r"(?:" + alt("org_kinds", "name_ending") + "|" + alt("org_kinds", "short_ending") + r")$")
+# a name ending as an organisation's does, or holding a company form anywhere (`㈜샵체인`)
+_ORG_WORD = re.compile(r"(?:" + alt("org_kinds", "name_ending") + "|" + alt("org_kinds", "short_ending") + "|(?:"
+                       + alt("company_forms", "marker") + r").*)$")
 _PROVINCE_WORD = re.compile(r"^(?:" + regions.alt(regions.provinces()) + r")$")
 _COMPANY = re.compile(alt("company_forms", "marker"))
 _PARTNER_KEY = re.compile(r"(?:" + alt("agreement_words", "partner_key") + r")\s*:\s*([^(]+)")

@@ -318,7 +318,7 @@ def _not_a_program(title: str) -> bool:
     c = "".join(title.split())
     bare = strip_ordinal(c)
     return bool(_roman(title) or units.division_name(bare, offices=True) or bare.startswith(SKIP_TITLES)
-                or _MAIN_WORK.fullmatch(bare) or labels.is_label(bare, "status_title"))
+                or _MAIN_WORK.fullmatch(bare))
 
 
 def build(text: str) -> Document:

@@ -305,7 +305,7 @@ _PROSE = re.compile(
     + alt("agreement_lines", "pursued") + ")"
 )
 _ORG_SUFFIX = re.compile(
-    r"(?:" + alt("org_kinds", "name_ending") + r")$|^(?:" + alt("party_words", "company_lead") + r")|^[A-Z][A-Za-z&\-]{1,}$"
+    r"(?:" + alt("org_kinds", "name_ending") + "|" + _COMPANY_FORM + r")$|^(?:" + _COMPANY_FORM + r")|^[A-Z][A-Za-z&\-]{1,}$"
 )
 
 
