@@ -34,7 +34,7 @@ SOURCES = labels.words("funding_source")
 _SHORT = labels.table()["funding_short"]
 # units: loaders/lexicon/data/money_units.csv; 전액: report_words.csv; 비 (`시(재배정)비`): the ending of
 # every source's name (국비, 시비), structure kept here
-_UNITS = alt("money_units", "source_prefix")  # 조|억|천만|백만|천|만
+_UNITS = alt("money_units", "prefix")  # 조|억|천만|백만|십만|만|천|백
 _WON = alt("money_units", "won")
 _SRC = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, SOURCES)) + r")(?:비)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)?\s*"
                   r"(?P<unit>" + _UNITS + r")?\s*(?P<won>" + _WON + r")?\s*(?P<pct>%)?")
