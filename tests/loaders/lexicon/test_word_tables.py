@@ -50,3 +50,22 @@ def test_a_bad_table_names_file_and_line(tmp_path, monkeypatch):
     monkeypatch.setattr(words, "DATA", tmp_path)
     with pytest.raises(ValueError, match=r"t\.csv:2: bad pattern"):
         words.rows.__wrapped__("t")
+
+
+# tables whose readers walk every kind in table order (lexicon/agreements.py), not by name
+_WALKED = {"agreement_kinds"}
+
+
+def _loader_code() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "loaders").rglob("*.py")))
+
+
+def test_every_kind_is_read_somewhere():
+    """No dead vocabulary: each kind of each table is named by a loader (or its table is walked)."""
+    from loaders.lexicon import labels
+
+    code = _loader_code()
+    named = set(re.findall(r"[\"']([a-z_]+)[\"']", code))
+    dead = [f"{t}:{k}" for t in words.tables() if t not in _WALKED for k in words.kinds(t) if k not in named]
+    dead += [f"labels:{k}" for k in labels.table() if k not in named]
+    assert not dead, f"kinds no loader reads (remove their rows or read them): {dead}"
