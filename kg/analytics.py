@@ -63,9 +63,9 @@ def store_location() -> Path:
 
 def open_store(path: str | Path | None = None):
     """Open the store read-only (default: `store_location()`)."""
-    from kg.store import Store
+    from kg.store import open_for_reading
 
-    return Store(path or store_location(), read_only=True, lock=True)
+    return open_for_reading(path)
 
 
 # -- dates -------------------------------------------------------------------

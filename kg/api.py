@@ -41,9 +41,8 @@ def load(store=None):
 
 
 def _open(store):
-    from kg.paths import default_store
-    from kg.store import Store
+    from kg.store import open_for_reading
 
     if store is None or isinstance(store, (str, Path)):
-        return Store(Path(store) if store is not None else default_store(), read_only=True, lock=True)
+        return open_for_reading(store)
     return store

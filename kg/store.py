@@ -298,6 +298,14 @@ class Store:
 STALE_BUILD_SECONDS = 600
 
 
+def open_for_reading(path: str | Path | None = None) -> Store:
+    """The one way readers open the store (the CLI, `kg.api`, `kg.analytics`): read-only,
+    with the shared reader lock, at `path` or else the one default (`kg.paths.default_store`)."""
+    from kg.paths import default_store
+
+    return Store(Path(path) if path is not None else default_store(), read_only=True, lock=True)
+
+
 def _old(target: Path) -> Path:
     return target.with_name(target.name + ".old")
 

@@ -108,3 +108,10 @@ def test_every_command_module_is_added_explicitly():
         assert not hasattr(mod, "register"), name
     names = [c.name or c.callback.__name__ for g in added for c in g.registered_commands]
     assert len(names) == len(set(names)) and {"build", "ingest", "query", "serve", "measures"} <= set(names)
+
+
+def test_one_way_to_open_the_store_for_reading():
+    """Readers open the store through kg.store.open_for_reading (one default, one lock policy)."""
+    others = [str(p.relative_to(ROOT)) for p in (ROOT / "kg").rglob("*.py")
+              if p.name != "store.py" and "read_only=True" in p.read_text(encoding="utf-8")]
+    assert not others, f"open the store with kg.store.open_for_reading instead: {others}"

@@ -23,13 +23,13 @@ def store_path(store: Optional[Path]) -> Path:
     return Path(store) if store else default_store()
 
 
-def open_store(store: Optional[Path], *, read_only: bool = True):
+def open_store(store: Optional[Path]):
     """The store for a command. Readers hold a shared lock while they run, so a
     query never reads a store another process is writing (undefined behaviour in
     RocksDB): with a writer active they get StoreInUse, exit 2 (see SECURITY.md)."""
-    from kg.store import Store
+    from kg.store import open_for_reading
 
-    return Store(store_path(store), read_only=read_only, lock=read_only)
+    return open_for_reading(store_path(store))
 
 
 def fail(message: str, code: int = 2) -> None:
