@@ -135,3 +135,14 @@ def letter_spaced(pattern: str) -> str:
             prev_letter = letter
         i += 1
     return "".join(out)
+
+
+def spaced_alt(table: str, *kinds: str) -> str:
+    """One group of the kinds' plain words, longest first, each letter allowed to be spaced out
+    (`추진배경` matches `추 진 배 경`): for labels read at the start of a line.
+
+    >>> import re; bool(re.fullmatch(spaced_alt("section_labels", "program_label"), "추 진 배 경"))
+    True
+    """
+    plain = {re.sub(r"\\s[*+]", "", w) for k in kinds for w in words(table, k)}
+    return "(?:" + "|".join(letter_spaced(re.escape(w)) for w in sorted(plain, key=lambda w: (-len(w), w))) + ")"

@@ -25,9 +25,10 @@ def _spaced(kind: str) -> str:
     return "|".join(r"\s*".join(map(re.escape, w)) for w in words(_W, kind))
 
 
-_ITEM_LABELS = re.compile(r"(?:□|^#+)\s*(?:\d{2,4}\s*년?\s*)?(?:" + alt(_W, "item_label") + "|"
+# the labels that open a program (lexicon/data/section_labels.csv) mark the genre
+_ITEM_LABELS = re.compile(r"(?:□|^#+)\s*(?:\d{2,4}\s*년?\s*)?(?:" + alt("section_labels", "program_label") + "|"
                           + alt(_W, "budget_label") + ")", re.M)
-_PLAIN_LABELS = re.compile(r"^(?:" + alt(_W, "item_label") + r")\s*$", re.M)
+_PLAIN_LABELS = re.compile(r"^(?:" + alt("section_labels", "program_label") + r")\s*$", re.M)
 # (searched only: `주요 업무` with or without 보고/계획/추진/현황 after it)
 _TITLE = re.compile(alt(_W, "genre_title"))
 # 제 n 회: how sessions are numbered (structure, not vocabulary)

@@ -22,7 +22,7 @@ from loaders.document.model import (  # noqa: F401 - Line, Table, make_line: the
     read_blocks, strip_ordinal,
 )
 from loaders.lexicon import labels
-from loaders.lexicon.words import alt, of, words
+from loaders.lexicon.words import alt, of, spaced_alt, words
 from loaders.workreport import inventory, units
 
 _ROMAN = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*\.\s*(?P<t>.+)$")
@@ -31,7 +31,8 @@ _ROMAN = re.compile(r"^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*\.\s*(?
 _W = "report_words"
 SKIP_TITLES = words(_W, "skip_title")
 _SKIP_IN_ITEM = tuple(r.pattern for r in of(_W, "skip_title") if r.means == "in_item")
-_LABEL = re.compile(r"^(?:'?\d{2,4}년?(?:도)?)?" + labels.or_regex("section_label"))
+# section labels (lexicon/data/section_labels.csv, shared with the casebooks), letter-spacing allowed
+_LABEL = re.compile(r"^(?:'?\d{2,4}년?(?:도)?)?" + spaced_alt("section_labels", "program_label", "section_label"))
 _FURNITURE = re.compile(r"-{3,}|\*{3,}|_{3,}")
 _ROMAN_FIRST = "IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _MAIN_WORK = re.compile(r"(?:[IVXⅠ-Ⅹ]+\.)?(?:\d{4}년?도?)?(?:" + alt(_W, "main_work_by") + ")?" + words(_W, "genre_title")[0]
@@ -472,7 +473,7 @@ def program_style(blocks: list[Line | Table], names: list[str], toc: set[int]) -
     return "digit" if counts.get("digit") == best else max(counts, key=lambda k: (counts[k], k))
 
 
-_PROGRAM_LABEL = re.compile(r"^(?:'?\d{2,4}년?도?)?" + labels.or_regex("program_label"))
+_PROGRAM_LABEL = re.compile(r"^(?:'?\d{2,4}년?도?)?" + spaced_alt("section_labels", "program_label"))
 
 
 def _looks_like_program(blocks: list[Line | Table], i: int, style: str = "digit") -> bool:
