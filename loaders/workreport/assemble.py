@@ -5,7 +5,8 @@ import re
 
 from loaders.lexicon.words import alt, of, words
 from loaders.records import DocumentInfo, Program, Record
-from loaders.workreport import checks, docinfo, extract, outcomes, partners
+from loaders.document.model import Table
+from loaders.workreport import checks, docinfo, extract, outcomes, partners, unread
 from loaders.workreport.parse import parse
 
 # the words of this module are rows of loaders/lexicon/data/report_words.csv
@@ -73,6 +74,7 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += checks.issuer_check(info.issuer)
     records += checks.table_checks(doc)
     records += checks.section_checks(doc, divisions, programs)
+    records += unread.unread_tables((b for b in doc.blocks if isinstance(b, Table)), records)
     return records
 
 

@@ -131,3 +131,33 @@ def test_a_division_whose_heading_is_not_read_is_named():
     assert not [r for r in records if isinstance(r, Program) and r.department == "녹차산업과"]
     warned = [c for c in _checks(records).get("division-section", []) if c.warning]
     assert [c.scope for c in warned] == ["녹차산업과"] and "no section of its own" in warned[0].warning
+
+
+# -- tables with fact columns that gave no facts (loaders/workreport/unread.py) ----------
+
+def test_unread_fact_tables_warn_only_when_their_facts_are_missing():
+    """On the clean reports every table with staff, funding, twinning or discount columns
+    either gave facts or the document's facts of that kind came from elsewhere: no warning."""
+    for path in CLEAN:
+        recs = _read(path.read_text(encoding="utf-8"))
+        warned = [c for c in recs if isinstance(c, ExtractionCheck) and c.kind == "table"
+                  and c.warning and "columns at line" in c.warning]
+        assert not warned, (path.parent.name, [c.warning for c in warned])
+
+
+def test_a_staffing_table_whose_facts_were_lost_is_named():
+    """000's staffing table (line 40) with its facts taken away: the check names the table,
+    its columns and its line, and warns because the report has no staffing left."""
+    from loaders.document.model import Table
+    from loaders.records import Staffing
+    from loaders.workreport.parse import parse
+    from loaders.workreport.unread import unread_tables
+
+    text = (ROOT / "data/sources/000_f06941a74a258fad.txt").read_text(encoding="utf-8")
+    recs = [r for r in _read(text) if not isinstance(r, (Staffing, ExtractionCheck))]
+    tables = [b for b in parse(text).blocks if isinstance(b, Table)]
+    got = unread_tables(tables, recs)
+    staff = [c for c in got if c.line == 40]
+    assert len(staff) == 1 and staff[0].warning and "staffing columns at line 40" in staff[0].warning
+    assert staff[0].cue.startswith("staffing columns: 구 분 | 계 | 3급") and staff[0].scope == "table at line 40"
+    assert unread_tables(tables, _read(text)) == []  # with the facts in place: nothing to say
