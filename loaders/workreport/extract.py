@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from loaders.lexicon import labels
 from loaders.lexicon.words import alt, of, words
 from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
 from loaders.text import nfc, parse_amount, parse_krw, parse_period
 from loaders.workreport import inventory, money, units
-from loaders.workreport.parse import Document, Entry, Line, Node, Table
+from loaders.workreport.parse import CIRCLED, Document, Entry, Line, Node, Table
 
 _TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
 _ALL_DIGITS = re.compile(r"\d+")
@@ -63,6 +64,7 @@ _MATRIX_UNITS = words(_W, "matrix_unit")
 _SCHEDULE = words(_W, "schedule_key")
 _AS_OF = words(_W, "as_of")[0]
 _TOTAL_PREFIX = words(_W, "total_prefix")[0]
+_ALL_BUDGET_KEYS = set(labels.words("budget_key"))  # with the unit in the key, `예산액(천원)` too
 
 
 @dataclass
@@ -400,21 +402,52 @@ def node_legal(node: Node, entries: list[Entry] | None = None) -> tuple[str, ...
     return tuple(out)
 
 
+_UNIT_KEYED = re.compile(r"^(?P<k>[^\d(（:：]{2,14}?)\s*[(（]\s*(?:" + _UNIT_KEY + r"\s*[:：]?\s*)?(?P<u>(?:"
+                        + _NOTE_PREFIX + ")?" + _WON + r")\s*[)）]\s*[:：]?\s*(?P<v>\S.*)$")
+_FUNDING_KEYS = words(_W, "funding_key")
+
+
+def unit_keyed_budget(text: str) -> tuple[str, str] | None:
+    """`예산액(천원) 45,000`: a budget key carrying its unit, the figure after it
+    (the header and cell of a one-row table, written on one line) -> (key, `45,000천원`)."""
+    m = _UNIT_KEYED.match(text.lstrip(CIRCLED + "-·○◦ "))
+    if not m:
+        return None
+    key = units.compact(m.group("k"))
+    if units.strip_year(key)[1] not in _ALL_BUDGET_KEYS:
+        return None
+    value = m.group("v").strip()
+    if _ALL_DIGITS.fullmatch(value.replace(",", "").replace(".", "")):
+        value += m.group("u")
+    return key, value
+
+
 def budget_statements(node: Node, entries: list[Entry]) -> list[tuple[Entry, str, str | None]]:
     """Every `소요예산 : …` statement of the node: (entry, value, fiscal year)."""
     out = []
     for i, e in enumerate(entries):
         kv = e.block.kv()
-        if kv and units.is_budget_key(kv[0]):
+        if not (kv and units.is_budget_key(kv[0])):
+            kv = unit_keyed_budget(e.block.text) if not kv else None
+        if kv:
             value = kv[1]
             if not value and i + 1 < len(entries):
                 value = entries[i + 1].block.text
             if value and not money.split_sources(value):
-                parts = _source_lines(entries[i + 1:i + 8])
+                parts = _source_lines(entries[i + 1:i + 8]) or _funding_line(entries[i + 1:i + 4])
                 if parts:
                     value = f"{value} ({', '.join(parts)})"
             out.append((e, value, units.strip_year(kv[0])[0]))
     return out
+
+
+def _funding_line(entries: list[Entry]) -> list[str]:
+    """`④ 소요재원 : 국 40%, 시 30%, 구 30%` right under a total: its split on a line of its own."""
+    for e in entries:
+        kv = e.block.kv()
+        if kv and kv[0] in _FUNDING_KEYS and money.split_sources("0" + _WON + " (" + kv[1] + ")"):
+            return [kv[1]]
+    return []
 
 
 def _source_lines(entries: list[Entry]) -> list[str]:

@@ -240,6 +240,15 @@ def _comes_back(title: str, later: list) -> bool:
     return False
 
 
+def _list_item(blocks: list[Line | Table], i: int) -> bool:
+    """A ① line with no lines of its own (the next is ② or a label, `(2) 추진계획`) is an
+    entry of a numbered list, not a sub-item: a sub-item has a body."""
+    nxt = _content(blocks, i)
+    if not isinstance(nxt, Line):
+        return False
+    return bool(nxt.marker and nxt.marker in CIRCLED) or (is_label(nxt) and not nxt.heading and not nxt.bold)
+
+
 def _opens_sub(blocks: list[Line | Table], i: int, ln: Line) -> bool:
     """A ○ or - bullet opens a sub-item when its own lines give a period or a budget."""
     if ln.marker not in ("○", "-", "●", "◦") or ln.kv() or circle_label(ln):
@@ -390,7 +399,7 @@ def build(text: str) -> Document:
             continue
         if st.item is None:
             continue
-        if b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv():
+        if b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv() and not _list_item(blocks, i):
             st.sub = _new_sub(st.item, b.text[1:].strip(), b)
             continue
         if _opens_sub(blocks, i, b):
