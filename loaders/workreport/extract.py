@@ -141,6 +141,8 @@ def section_teams(doc: Document) -> dict[str, int]:
                 name = units.division_name(r[0], offices=True) if r else None
                 if name in known and team_col < len(r) and units.compact(r[team_col]).isdigit():
                     out.setdefault(name, int(units.compact(r[team_col])))
+                elif name in known and team_col < len(r) and _listed_teams(r[team_col]):
+                    out.setdefault(name, _listed_teams(r[team_col]))  # `총무팀, 인사팀, 청사관리팀`: counted
         if any(units.compact(c) in _STAFF_WORDS for r in t.rows for c in r[:2]):
             continue
         header = t.rows[0]
@@ -154,6 +156,14 @@ def section_teams(doc: Document) -> dict[str, int]:
             if count is not None:
                 out.setdefault(name, count)
     return out
+
+
+def _listed_teams(cell: str) -> int | None:
+    """The number of teams a cell lists by name (`총무팀, 인사팀, 청사관리팀`), else None."""
+    items = [x for x in re.split(r"[,，、·]\s*", cell) if x.strip()]
+    if items and all(units.compact(x).endswith(_TEAM) and len(units.compact(x)) > len(_TEAM) for x in items):
+        return len(items)
+    return None
 
 
 def _as_of_before(ctx: Context, line: int, window: int = 40) -> str | None:

@@ -363,7 +363,7 @@ def build(text: str) -> Document:
                 _place(nodes, st, (int(_DIGITS.match(head.text).group(0)), b.text), merged)
                 continue
         dname = units.division_heading(b, names)
-        if dname and not is_leader_line(b):
+        if dname and not is_leader_line(b) and i not in toc:  # `1. 총무과` of a contents list opens no section
             if dname != st.division:
                 st.reset(dname)
                 starts.append((dname, b.no))

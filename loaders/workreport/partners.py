@@ -615,11 +615,15 @@ def _lead(award: Award) -> Award:
         y = m.group(1)
         date = date or (y if len(y) == 4 else "20" + y)
         name = name[m.end():]
-    m = _LEAD_BODY.match(name)
+    m = _HOST_LEAD.match(name) or _LEAD_BODY.match(name)  # `행정안전부 주관 …` or `행정안전부 …`
     if m and len(name) - m.end() >= 3:
         awarder = awarder or m.group(1)
         if awarder == m.group(1):
             name = name[m.end():]
+            y = _LEAD_YEAR.match(name)  # `행정안전부 주관 2024년 …`: the year after the awarder
+            if y and len(name) - y.end() >= 3:
+                date = date or (y.group(1) if len(y.group(1)) == 4 else "20" + y.group(1))
+                name = name[y.end():]
     if (name, date, awarder) == (award.award, award.date, award.awarder):
         return award
     return Award(award.recipient, name, award.grade, awarder, date, award.subject, award.line, award.line_end)
