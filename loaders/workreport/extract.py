@@ -37,6 +37,7 @@ _PAIRED_LEGEND = re.compile(_AUTH + r"(?:[(（\[]" + _CURR + r"[)）\]]|/" + _CU
 _GRAND_TOTALS = words(_W, "total")  # 계, 합계, 총계
 _TOTALS = (*_GRAND_TOTALS, *words(_W, "subtotal"))
 _HEADER_TOTALS = words(_W, "header_total")
+_STAFF_ROWS = words(_W, "staff_row")  # `인 원 | 98(95) | 34(33)`: the row of a 정원(현원) table's figures
 _TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*팀\s*(?:$|[(,])")
 _GRADE_RANGE = re.compile(r"\d급|\d~\d급")
 _LAW_WORD = re.compile(alt(_W, "law_word"))
@@ -134,7 +135,18 @@ def section_teams(doc: Document) -> dict[str, int]:
     for t in doc.tables:
         if not t.rows:
             continue
+        box = units.box_division(t)
+        if box in known:  # `| 소 관 팀 | 안전총괄팀, 안전기획팀, … |` in the division's title box
+            counts = [n for n in (_listed_teams(c) for r in t.rows for c in r[1:]) if n and n >= 2]
+            if counts:
+                out.setdefault(box, counts[0])
+            continue
         head = [units.compact(c) for c in t.rows[0]]
+        row_teams = [r for r in t.rows[1:] if r and units.compact(r[0]) in _TEAM_HEADERS]
+        for r in row_teams:  # a `팀 수 | 12 | 4 | 4` row under divisions as columns
+            for h, cell in zip(head[1:], r[1:]):
+                if h in known and units.compact(cell).isdigit():
+                    out.setdefault(h, int(units.compact(cell)))
         team_col = next((j for j, h in enumerate(head) if h in _TEAM_HEADERS), None)
         if team_col is not None:  # `부 서 | 팀 | 정 원 | 현 원`, `과 명 | 팀 수 | 팀 명`
             for r in t.rows[1:]:
@@ -288,7 +300,8 @@ def _paired_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put
         row_grade = label if _GRADE_RANGE.fullmatch(label) else None
         if row_div in known:
             row_unit = row_div
-        elif label in _TOTALS or _PAIRED_LEGEND.search(label) or row_grade or not label or len(t.rows) == 2:
+        elif label in _TOTALS or label in _STAFF_ROWS or _PAIRED_LEGEND.search(label) or row_grade or not label \
+                or len(t.rows) == 2:
             row_unit = enclosing  # the only row of a section's own table is the section's unit
         else:
             continue  # a team's row: the division's figures are its total row

@@ -348,6 +348,13 @@ def build(text: str) -> Document:
 
     for i, b in enumerate(blocks):
         if isinstance(b, Table):
+            box = units.box_division(b)
+            if box:  # `| 부 서 명 | 안전정책과 | …`: the division's title box opens its section
+                if box != st.division:
+                    st.reset(box)
+                    starts.append((box, b.line))
+                skip = False
+                continue
             if skip and inventory.table_programs(b):
                 skip = False  # a program list closes a status section
                 continue

@@ -46,6 +46,8 @@ _STAFF_WORDS = (words(_W, "authorized")[0], words(_W, "current")[0])
 _DUTY_HEADERS = words(_W, "duty_header")
 _DUTY = words(_W, "duty_word")[0]
 _SPENDING = words(_W, "spending")[0]
+_BOX_LABELS = words(_W, "division_box_label")
+_PAIRED = re.compile(_STAFF_WORDS[0] + r"(?:[(（\[]" + _STAFF_WORDS[1] + r"[)）\]]|/" + _STAFF_WORDS[1] + ")")
 
 
 def compact(text: str) -> str:
@@ -135,7 +137,7 @@ def table_divisions(table) -> list[str]:
     caption = " ".join(table.caption[-2:])
     out: list[str] = []
     is_staff = any(compact(c) in _STAFF_WORDS for r in rows for c in r[:2]) or \
-        set(_STAFF_WORDS) <= {compact(c) for c in rows[0]}
+        set(_STAFF_WORDS) <= {compact(c) for c in rows[0]} or bool(_PAIRED.search(compact(caption)))
     is_duty = bool(header) and header[0] in _DUTY_HEADERS and any(_DUTY in h for h in header[1:])
     is_spend = _SPENDING in compact(caption)
     if is_staff:
@@ -148,12 +150,28 @@ def table_divisions(table) -> list[str]:
         out += header_divs  # an org chart: divisions as columns over their teams
     if is_spend:
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
+    box = box_division(table)
+    if box:
+        out.append(box)
     for r in rows:  # table of contents: "○ 행 정 지 원 과 | ..... | 3"
         cells = [c for c in r if c.strip()]
         marked = r[0].strip()[:1] in "○●■□◦·" or any(_DOTS.fullmatch(c.strip()) for c in cells)
         if 2 <= len(cells) <= 3 and marked and _is_page(cells[-1]) and division_name(cells[0]):
             out.append(division_name(cells[0]))
     return out
+
+
+def box_division(table) -> str | None:
+    """The division whose title box this table is: a small table whose first cell is a
+    unit label and whose second is one division's name (`| 부 서 명 | 안전정책과 | 과 장 | … |`),
+    the way HWP reports open each division's part."""
+    rows = table.rows
+    if not rows or len(rows) > 3 or len(rows[0]) < 2 or compact(rows[0][0]) not in _BOX_LABELS:
+        return None
+    name = division_name(rows[0][1], offices=True)
+    if name is None or any(division_name(c, offices=True) for r in rows for c in r[2:]):
+        return None
+    return name
 
 
 _SECTION_NUMBER = re.compile(r"^(?:[IVXⅠ-Ⅹ]+\s*[-.]\s*)?(?:\d{1,2}|[가-하])\s*[.)]\s*(?=\S)|^[IVXⅠ-Ⅹ]+\s*[-.]\s*")
