@@ -430,6 +430,20 @@ _UNIT_KEYED = re.compile(r"^(?P<k>[^\d(（:：]{2,14}?)\s*[(（]\s*(?:" + _UNIT_
 _FUNDING_KEYS = words(_W, "funding_key")
 
 
+# `총 48억원 중 ’23년 16억원 (국 8억, 시 8억)`: the report year's part of a multi-year total
+_YEAR_PART = re.compile(r"^.*?\d[\d,.]*\s*(?:" + alt("money_units", "prefix") + r")?\s*" + _WON
+                        + r"\s*중\s*['’‘]?(?P<y>(?:19|20)?\d\d)\s*년\s*도?\s*(?P<rest>\d.*)$")
+
+
+def year_part(value: str) -> tuple[str, str | None]:
+    """(the year's part, its year) of `총 48억원 중 ’23년 16억원 (…)`; else (value, None)."""
+    m = _YEAR_PART.match(value)
+    if not m:
+        return value, None
+    y = m.group("y")
+    return m.group("rest"), (y if len(y) == 4 else "20" + y)
+
+
 def unit_keyed_budget(text: str) -> tuple[str, str] | None:
     """`예산액(천원) 45,000`: a budget key carrying its unit, the figure after it
     (the header and cell of a one-row table, written on one line) -> (key, `45,000천원`)."""
@@ -453,14 +467,15 @@ def budget_statements(node: Node, entries: list[Entry]) -> list[tuple[Entry, str
         if not (kv and units.is_budget_key(kv[0])):
             kv = unit_keyed_budget(e.block.text) if not kv else None
         if kv:
-            value = kv[1]
+            value = money.total_first(kv[1])
             if not value and i + 1 < len(entries):
                 value = entries[i + 1].block.text
             if value and not money.split_sources(value):
                 parts = _source_lines(entries[i + 1:i + 8]) or _funding_line(entries[i + 1:i + 4])
                 if parts:
                     value = f"{value} ({', '.join(parts)})"
-            out.append((e, value, units.strip_year(kv[0])[0]))
+            value, of_year = year_part(value) if value else (value, None)
+            out.append((e, value, units.strip_year(kv[0])[0] or of_year))
     return out
 
 
