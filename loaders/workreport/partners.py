@@ -429,7 +429,40 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
         if purpose and title is None:
             title = purpose  # `협약내용 : …` names what was agreed
         found.append(Agreement((issuer, *_dedupe(parties)), _kind(text), title, date, ln.no))
+    found += _table_agreements(doc, issuer, res, ref_year, issuer_names)
+    found.sort(key=lambda a: a.line)
     return _merge(found)
+
+
+_PARTNER_HEAD = re.compile(r"^(?:" + alt("agreement_words", "partner_table_head") + r")$")
+
+
+def _table_agreements(doc: Document, issuer: Party, res, ref_year: int | None,
+                      issuer_names: set[str]) -> list[Agreement]:
+    """A table of agreements: a partner column (`협약기관`) and a signing-date column
+    (`협약일`, `체결일`; labels' agreement_date_key), both in the header; one agreement a row,
+    the partners of a cell split at commas (`울산항만공사, 한국석유공사`)."""
+    out: list[Agreement] = []
+    for t in doc.tables:
+        if len(t.rows) < 2:
+            continue
+        head = ["".join(c.split()) for c in t.rows[0]]
+        who = next((j for j, h in enumerate(head) if _PARTNER_HEAD.match(h)), None)
+        when = next((j for j, h in enumerate(head) if labels.is_label(h, "agreement_date_key")), None)
+        if who is None or when is None:
+            continue
+        what = next((j for j, h in enumerate(head) if labels.is_label(h, "agreement_purpose_key")), None)
+        for r, no in zip(t.rows[1:], t.row_lines[1:]):
+            if max(who, when) >= len(r):
+                continue
+            parties = [p for p in (_party(x, issuer, res, issuer_names) for x in re.split(r"[,，·ㆍ]", r[who]))
+                       if p is not None]
+            if not parties:
+                continue
+            title = nfc(r[what]).strip() or None if what is not None and what < len(r) else None
+            out.append(Agreement((issuer, *_dedupe(parties)), _kind(" ".join(t.rows[0] + r)), title,
+                                 _agree_date(r[when], ref_year), no))
+    return out
 
 
 # `「수성구-대구교통공사」 업무협약 체결`, `수성구-경북대학교 MOU협약(2019.3.4.)`,
@@ -580,7 +613,7 @@ _RATING = re.compile(r"(?P<name>[^,()]{3,60}?" + _EVALUATION + r")\s*(?:" + _RES
                      + r"\s*)?[:：]?\s*['‘\"“「]?(?P<grade>[가-마SABCD1-5])['’\"”」]?\s*" + _RATING_WORD)
 # `’23년 행정안전부 지방재정 신속집행 평가 최우수`: an evaluation and its result, no `결과 :`
 _EVAL_BARE = re.compile(r"(?P<name>[^,():：]{3,60}?" + _EVALUATION + r")\s+['‘\"“「]?(?P<grade>" + _GRADE_RE
-                        + r")['’\"”」]?\s*(?:" + alt("award_results", "as_body") + r")?\s*$")
+                        + r")['’\"”」]?\s*(?:" + alt("award_results", "as_body") + r")?(?P<tail>\s*\([^()]*\))?\s*$")
 _LEAD_YEAR = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년\s*")
 _LEAD_BODY = re.compile(r"^([가-힣]{2,12}(?:" + _MINISTRY + r")|[가-힣]{1,6}" + labels.or_regex("gov_suffix") + r")\s+")
 _GRADE_IN = re.compile(r"(" + _GRADE_RE + r")")
@@ -673,7 +706,11 @@ def _awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[A
         m = _EVAL_BARE.search(text) if evaluation and _RESULT not in text else None
         if m:
             name = nfc(_LEAD_JUNK.sub("", m.group("name")))
-            out.append(Award(issuer, name, m.group("grade"), None, None, None, ln.no))
+            tail = m.group("tail") or ""  # `'우수' (행정안전부, 2023. 1. 19.)`: who gave it, and when
+            pm = _DATED_PAREN.search(tail)
+            date = parse_date(pm.group(1), ref_year) if pm else None
+            awarder = _awarder_in(tail, name) if tail else None
+            out.append(Award(issuer, name, m.group("grade"), awarder, date, None, ln.no))
             continue
         m = _RATING.search(text) if evaluation and _RATING_WORD in text else None
         if m:
