@@ -32,13 +32,16 @@ def _spaced(word: str) -> str:
 
 _PROSE_STAFF = re.compile(_spaced(_AUTH) + r"\s*(\d[\d,]*)\s*명?\s*[\[(（/,]?\s*" + _spaced(_CURR)
                           + r"\s*(\d[\d,]*)\s*명?")
+# `24명 / 23명 (정원 / 현원)`: the figures first, their legend after them
+_PROSE_STAFF_AFTER = re.compile(r"(\d[\d,]*)\s*명?\s*/\s*(\d[\d,]*)\s*명?\s*[(（]\s*" + _spaced(_AUTH) + r"\s*/\s*"
+                                + _spaced(_CURR) + r"\s*[)）]")
 _PAIR = re.compile(r"(\d[\d,]*)\s*(?:[(（\[]\s*(\d[\d,]*)\s*[)）\]]|/\s*(\d[\d,]*))")
 _PAIRED_LEGEND = re.compile(_AUTH + r"(?:[(（\[]" + _CURR + r"[)）\]]|/" + _CURR + ")")
 _GRAND_TOTALS = words(_W, "total")  # 계, 합계, 총계
 _TOTALS = (*_GRAND_TOTALS, *words(_W, "subtotal"))
 _HEADER_TOTALS = words(_W, "header_total")
 _STAFF_ROWS = words(_W, "staff_row")  # `인 원 | 98(95) | 34(33)`: the row of a 정원(현원) table's figures
-_TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*팀\s*(?:$|[(,])")
+_TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*(?:" + alt(_W, "team_count_word") + r")\s*(?:$|[(,])")
 _GRADE_RANGE = re.compile(r"\d급|\d~\d급")
 _LAW_WORD = re.compile(alt(_W, "law_word"))
 STATUS_MARKS = words(_W, "status_mark")
@@ -261,7 +264,7 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
         _column_staffing(doc, ctx, t, known, put)
     for ln in doc.lines:
         if ln.text and "\t" not in ln.raw and _CURR in ln.text and _AUTH in ln.text:
-            m = _PROSE_STAFF.search(ln.text)
+            m = _PROSE_STAFF.search(ln.text) or _PROSE_STAFF_AFTER.search(ln.text)
             if m:
                 kv = ln.kv()
                 named = units.division_name(kv[0], offices=True) if kv else None

@@ -110,6 +110,10 @@ def collect_division_names(lines, blocks) -> list[str]:
     texts = [ln for ln in lines if ln.text and "\t" not in ln.raw]
     for i, ln in enumerate(texts):
         t = ln.compact
+        unit = part_unit(texts, i)
+        if unit:
+            add(unit)
+            continue
         if t.endswith(_PROGRAM_LIST):
             add(division_name(t[:-len(_PROGRAM_LIST)]))
         elif ln.heading in (1, 2) and division_name(ln.text) and not _DIGIT.search(ln.text):
@@ -125,6 +129,32 @@ def collect_division_names(lines, blocks) -> list[str]:
         elif _MAIN in t and _MAIN_WORK.fullmatch(t) and i + 1 < len(texts):
             add(division_name(texts[i + 1].text))
     return names
+
+
+_PART = re.compile(r"^(?:[IVXⅠ-Ⅹ]+|\d{1,2})\s*[.)]\s*(?P<t>[가-힣·](?:\s*[가-힣·]){1,13})$")
+_UNIT_END = re.compile(r"(?:" + alt(_W, "part_unit_ending") + ")$")
+_STATUS_KEYS = (*words(_W, "team_key"), *words(_W, "staff_key"), *_STAFF_WORDS)
+
+
+def part_unit(texts, i: int) -> str | None:
+    """`Ⅰ. 기 획 감 사 실`, `Ⅳ. 함 양 읍`: a numbered part titled by a unit of a 시·군
+    (실, 과, 소, 읍, 면: part_unit_ending rows) whose own lines open with its organisation
+    or staff (`가. 조 직 : 4담당`, `나. 인 력 : …`). Two cues: the name's ending and the
+    status right under it; a part titled so without them is no unit."""
+    m = _PART.match(texts[i].text)
+    if not m or texts[i].marker:
+        return None
+    name = compact(m.group("t"))
+    if not _UNIT_END.search(name) or _NOT_DIV.search(name) or len(name) < 3:
+        return None
+    for ln in texts[i + 1:i + 5]:
+        key = compact(ln.text)
+        key = _SECTION_NUMBER.sub("", key)
+        if key.startswith(_STATUS_KEYS):
+            return name
+        if _PART.match(ln.text) and not key.startswith(_STATUS_KEYS) and _UNIT_END.search(compact(ln.text)):
+            return None
+    return None
 
 
 def table_divisions(table) -> list[str]:
