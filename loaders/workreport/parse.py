@@ -505,9 +505,9 @@ def _looks_like_program(blocks: list[Line | Table], i: int, style: str = "digit"
             break
         if style == "bullet" and b.marker is None and b.indent == 0:
             break
-        if b.marker in fields:
-            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact)) if len(b.compact) <= 40 else None
-            kv = b.kv() if m is None else None
+        if b.marker in fields or b.marker in ("-", "·"):
+            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact)) if len(b.compact) <= 40 and b.marker in fields else None
+            kv = b.kv() if m is None else None  # `- 사 업 비 : …` dashed fields count by their key only
             if m:
                 seen.add(m.group(0))
             elif kv and (units.is_budget_key(kv[0]) or units.is_period_key(kv[0])):
