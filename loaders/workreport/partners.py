@@ -663,7 +663,39 @@ def _lead(award: Award) -> Award:
 
 
 def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
-    return [_lead(a) for a in _awards(doc, issuer, ref_year)]
+    return [_lead(a) for a in _awards(doc, issuer, ref_year) + _table_awards(doc, issuer, ref_year)]
+
+
+_AWARD_COLS = {k: re.compile(r"^(?:" + alt("award_results", "table_" + k) + r")$")
+               for k in ("name", "grade", "awarder", "date")}
+
+
+def _table_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
+    """An award table: a name column (`수상명`) and a grade column (`등급`) in the header, an
+    awarder (`수여기관`) and a date (`수상일`) column where it has them; one award a row."""
+    if issuer is None:
+        return []
+    out: list[Award] = []
+    for t in doc.tables:
+        if len(t.rows) < 2:
+            continue
+        head = ["".join(c.split()) for c in t.rows[0]]
+        col = {k: next((j for j, h in enumerate(head) if rx.match(h)), None) for k, rx in _AWARD_COLS.items()}
+        if col["name"] is None or col["grade"] is None:
+            continue
+
+        def cell(r, k):
+            j = col[k]
+            return nfc(r[j]).strip() if j is not None and j < len(r) and r[j].strip() not in ("", "-") else None
+
+        for r, no in zip(t.rows[1:], t.row_lines[1:]):
+            name, grade = cell(r, "name"), cell(r, "grade")
+            if not name or not grade:
+                continue
+            when = cell(r, "date")
+            out.append(Award(issuer, name, grade, cell(r, "awarder"), parse_date(when, ref_year) if when else None,
+                             None, no))
+    return out
 
 
 def _awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
