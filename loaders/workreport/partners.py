@@ -170,6 +170,12 @@ _TWIN_LOI = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[
                        r"(?:" + _CITY_END + r"))(?:\s*(?:와|과))?\s+(?P<rel>" + alt("twinning", "letter_of_intent") + r")\s*(?:"
                        + alt("twinning", "signed") + ")")
 
+# `경기도 안산시와는 1996. 10. 7. 자매결연을 맺은`, `중국 허난성 신미시와는 … 우호도시 관계를 맺었으나`:
+# the partner before 와/과, the date, the relation and its verb after
+_TWIN_WITH = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
+                        r"(?:" + _CITY_END + r"))(?:와|과)[는의]?\s+(?P<date>(?:19|20)\d\d\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\s*\.?)?"
+                        r"\s*(?P<rel>" + _TWIN_REL + r")[가-힣\s]{0,8}?(?:을|를)\s*(?:" + alt("twinning", "bond_verb") + ")")
+
 
 def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
     """Sister and friendship cities written in activity lines, not tables."""
@@ -179,7 +185,7 @@ def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
         if "\t" in ln.raw or not any(w in text for w in _TWIN_CUES):
             continue
         # every mention on the line (`중국 자매도시(A), 일본 우호도시(B) 방문`), left to right, none overlapping
-        found = sorted(((m.start(), -m.end(), m, rx) for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI)
+        found = sorted(((m.start(), -m.end(), m, rx) for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI, _TWIN_WITH)
                         for m in rx.finditer(text)), key=lambda x: (x[0], x[1]))
         kept = []
         for _, _, m, rx in found:
@@ -194,6 +200,8 @@ def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
             if rx is _TWIN_LOI:  # on the line (`체결('23.5.12.)`) or a child `일 시 :` line
                 stop = kept[k + 1][0].start() if k + 1 < len(kept) else len(text)
                 date = parse_date(text[m.end():stop]) or _child_date(doc, ln.no, None)
+            elif rx is _TWIN_WITH and m.group("date"):
+                date = parse_date(m.group("date"))
             out.append(SisterCity(issuer, partner, relation_of(m.group("rel")), date, ln.no))
     return out
 
