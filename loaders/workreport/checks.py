@@ -90,10 +90,15 @@ def section_checks(doc: Document, divisions: list[Division], programs: list[Prog
         return []
     opened = {name for name, _line in doc.division_starts}
     have = {p.department for p in items}
+    elsewhere = {d.name for d in divisions for ln in doc.lines if d.name in ln.compact and _ELSEWHERE.search(ln.compact)}
     return [ExtractionCheck("division-section", 0, 1, "divisions named",
                             f"{d.name}: named by the report, but no section of its own was found and no program "
                             "read for it; its programs may be counted under another division", d.name, d.line)
-            for d in divisions if d.name not in opened and d.name not in have]
+            for d in divisions if d.name not in opened and d.name not in have and d.name not in elsewhere]
+
+
+# `※ 문화체육과 소관 주요업무는 문화복지위원회에 별도 보고`: a division whose work the report says is told elsewhere
+_ELSEWHERE = re.compile(alt(_W, "reported_elsewhere"))
 
 
 def table_checks(doc: Document) -> list[ExtractionCheck]:
