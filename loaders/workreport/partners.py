@@ -173,7 +173,7 @@ _TWIN_LOI = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[
 # `경기도 안산시와는 1996. 10. 7. 자매결연을 맺은`, `중국 허난성 신미시와는 … 우호도시 관계를 맺었으나`:
 # the partner before 와/과, the date, the relation and its verb after
 _TWIN_WITH = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
-                        r"(?:" + _CITY_END + r"))(?:와|과)[는의]?\s+(?P<date>(?:19|20)\d\d\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\s*\.?)?"
+                        r"(?:" + _CITY_END + r"))(?:와|과)(?:는|의)?\s+(?P<date>(?:19|20)\d\d\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\s*\.?)?"
                         r"\s*(?P<rel>" + _TWIN_REL + r")[가-힣\s]{0,8}?(?:을|를)\s*(?:" + alt("twinning", "bond_verb") + ")")
 
 
