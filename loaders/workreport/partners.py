@@ -445,6 +445,18 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
 _PARTNER_HEAD = re.compile(r"^(?:" + alt("agreement_words", "partner_table_head") + r")$")
 
 
+def agreement_table(t: Table) -> tuple[int, int, int | None] | None:
+    """(partner, date, purpose) columns of a table of agreements, else None."""
+    if len(t.rows) < 2:
+        return None
+    head = ["".join(c.split()) for c in t.rows[0]]
+    who = next((j for j, h in enumerate(head) if _PARTNER_HEAD.match(h)), None)
+    when = next((j for j, h in enumerate(head) if labels.is_label(h, "agreement_date_key")), None)
+    if who is None or when is None:
+        return None
+    return who, when, next((j for j, h in enumerate(head) if labels.is_label(h, "agreement_purpose_key")), None)
+
+
 def _table_agreements(doc: Document, issuer: Party, res, ref_year: int | None,
                       issuer_names: set[str]) -> list[Agreement]:
     """A table of agreements: a partner column (`협약기관`) and a signing-date column
@@ -452,14 +464,10 @@ def _table_agreements(doc: Document, issuer: Party, res, ref_year: int | None,
     the partners of a cell split at commas (`울산항만공사, 한국석유공사`)."""
     out: list[Agreement] = []
     for t in doc.tables:
-        if len(t.rows) < 2:
+        cols = agreement_table(t)
+        if cols is None:
             continue
-        head = ["".join(c.split()) for c in t.rows[0]]
-        who = next((j for j, h in enumerate(head) if _PARTNER_HEAD.match(h)), None)
-        when = next((j for j, h in enumerate(head) if labels.is_label(h, "agreement_date_key")), None)
-        if who is None or when is None:
-            continue
-        what = next((j for j, h in enumerate(head) if labels.is_label(h, "agreement_purpose_key")), None)
+        who, when, what = cols
         for r, no in zip(t.rows[1:], t.row_lines[1:]):
             if max(who, when) >= len(r):
                 continue
@@ -678,6 +686,15 @@ _AWARD_COLS = {k: re.compile(r"^(?:" + alt("award_results", "table_" + k) + r")$
                for k in ("name", "grade", "awarder", "date")}
 
 
+def award_table(t: Table) -> dict[str, int | None] | None:
+    """The name, grade, awarder and date columns of an award table, else None."""
+    if len(t.rows) < 2:
+        return None
+    head = ["".join(c.split()) for c in t.rows[0]]
+    col = {k: next((j for j, h in enumerate(head) if rx.match(h)), None) for k, rx in _AWARD_COLS.items()}
+    return col if col["name"] is not None and col["grade"] is not None else None
+
+
 def _table_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
     """An award table: a name column (`수상명`) and a grade column (`등급`) in the header, an
     awarder (`수여기관`) and a date (`수상일`) column where it has them; one award a row."""
@@ -685,11 +702,8 @@ def _table_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> 
         return []
     out: list[Award] = []
     for t in doc.tables:
-        if len(t.rows) < 2:
-            continue
-        head = ["".join(c.split()) for c in t.rows[0]]
-        col = {k: next((j for j, h in enumerate(head) if rx.match(h)), None) for k, rx in _AWARD_COLS.items()}
-        if col["name"] is None or col["grade"] is None:
+        col = award_table(t)
+        if col is None:
             continue
 
         def cell(r, k):
