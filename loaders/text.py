@@ -90,6 +90,8 @@ def parse_krw(text: str) -> int | None:
     100000000
     >>> parse_krw("1억 5천만원")
     150000000
+    >>> parse_krw("2천5백만원"), parse_krw("12억 3,400만원")
+    (25000000, 1234000000)
     >>> parse_krw("53,000 원")
     53000
     >>> parse_krw("비예산") is None
@@ -103,10 +105,19 @@ def parse_krw(text: str) -> int | None:
     start = m.start()
     prefix = _MONEY_CHAIN.search(text[:start])
     segment = text[prefix.start() if prefix else start:m.end()]
-    total = Decimal(0)
+    total = group = Decimal(0)
     for num, unit in _MONEY_PART.findall(segment):
-        total += Decimal(num.replace(",", "")) * _UNIT[unit or ""]
-    return int(total)
+        mult = _UNIT[unit or ""]
+        big = 1
+        while big * 10_000 <= mult:
+            big *= 10_000
+        # `2천5백만원`: 천 and 백 count within a group of 만 (or 억, 조); the group is
+        # multiplied when its big unit comes (`2천` then `5백만` is 2,500만, not 2천 + 5백만)
+        group += Decimal(num.replace(",", "")) * (mult // big)
+        if big > 1:
+            total += group * big
+            group = Decimal(0)
+    return int(total + group)
 
 
 def parse_amount(number: str, unit: str) -> int | None:

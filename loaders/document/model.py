@@ -91,6 +91,8 @@ class Line:
                     key = "".join(m.group("k").split())
                     if key[1:2] in ".)" or key[:1] == "(":
                         key = _ORDINAL_PREFIX.sub("", key) or key  # `다. 소요예산 : …`
+                    elif key[:1] in CIRCLED and len(key) > 1:
+                        key = key[1:]  # `④ 소요재원 : …`: a numbered field, keyed like a bare one
                     kv = key, m.group("v").strip()
             cache["_kv"] = kv
         return kv

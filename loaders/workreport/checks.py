@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.document.layout import column_label
-from loaders.records import Division, ExtractionCheck, Program, Staffing
+from loaders.records import Agreement, Award, Division, ExtractionCheck, Program, Staffing
 from loaders.lexicon.words import alt, words
 from loaders.workreport import inventory
 from loaders.workreport.extract import split_status
@@ -90,10 +90,37 @@ def section_checks(doc: Document, divisions: list[Division], programs: list[Prog
         return []
     opened = {name for name, _line in doc.division_starts}
     have = {p.department for p in items}
+    elsewhere = {d.name for d in divisions for ln in doc.lines if d.name in ln.compact and _ELSEWHERE.search(ln.compact)}
     return [ExtractionCheck("division-section", 0, 1, "divisions named",
                             f"{d.name}: named by the report, but no section of its own was found and no program "
                             "read for it; its programs may be counted under another division", d.name, d.line)
-            for d in divisions if d.name not in opened and d.name not in have]
+            for d in divisions if d.name not in opened and d.name not in have and d.name not in elsewhere]
+
+
+# `※ 문화체육과 소관 주요업무는 문화복지위원회에 별도 보고`: a division whose work the report says is told elsewhere
+_ELSEWHERE = re.compile(alt(_W, "reported_elsewhere"))
+
+
+def partner_table_checks(doc: Document, records: list) -> list[ExtractionCheck]:
+    """Rows of an agreement or award table (told by their headers) that gave no fact:
+    a partner or an award the loader could not read, said rather than dropped. The
+    warning quotes the partner or award cell only (never a contact cell)."""
+    from loaders.workreport import partners  # partners imports parse, as checks does; no cycle at import time
+
+    names = {"agreement": [p.label for r in records if isinstance(r, Agreement) for p in r.parties[1:]],
+             "award": [r.award for r in records if isinstance(r, Award)]}
+    out = []
+    for t in doc.tables:
+        agr, awd = partners.agreement_table(t), partners.award_table(t)
+        kind, col = ("agreement", agr[0]) if agr else ("award", awd["name"]) if awd else (None, None)
+        if kind is None:
+            continue
+        for r, no in zip(t.rows[1:], t.row_lines[1:]):
+            cell = r[col].strip() if col < len(r) else ""
+            if cell and not any(n and "".join(n.split()) in "".join(cell.split()) for n in names[kind]):
+                out.append(ExtractionCheck(kind, 0, 1, f"{kind} table", f"{kind} table row not read: {cell}",
+                                           None, no))
+    return out
 
 
 def table_checks(doc: Document) -> list[ExtractionCheck]:

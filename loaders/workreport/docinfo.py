@@ -103,9 +103,15 @@ def bureau_of(front: list[str]) -> str | None:
     return None
 
 
+_YEAR_LINE = re.compile(r"(?:19|20)\d\d\s*년\s*도?(?:\s*[가-힣]{1,4})?")  # `2019년 상반기` alone on a cover line
+
+
 def title_of(front: list[str]) -> str | None:
-    for t in front:
+    """The report's title; a title wrapped after its year (`2019년 상반기` / `주요업무 …`) is joined."""
+    for i, t in enumerate(front):
         if _TITLE.match(t) and _AS_OF[0] not in t:
+            if i and not re.search(r"(?:19|20)\d\d", t) and _YEAR_LINE.fullmatch(front[i - 1]):
+                return f"{front[i - 1]} {t}"
             return t
     return None
 

@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from loaders.lexicon import labels
 from loaders.lexicon.words import alt, of, words
 from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
 from loaders.text import nfc, parse_amount, parse_krw, parse_period
 from loaders.workreport import inventory, money, units
-from loaders.workreport.parse import Document, Entry, Line, Node, Table
+from loaders.workreport.parse import CIRCLED, Document, Entry, Line, Node, Table
 
 _TITLE_LEADERS = re.compile(r"(?:\.{3,}|-{3,})\s*\d*\s*$")
 _ALL_DIGITS = re.compile(r"\d+")
@@ -31,12 +32,16 @@ def _spaced(word: str) -> str:
 
 _PROSE_STAFF = re.compile(_spaced(_AUTH) + r"\s*(\d[\d,]*)\s*명?\s*[\[(（/,]?\s*" + _spaced(_CURR)
                           + r"\s*(\d[\d,]*)\s*명?")
+# `24명 / 23명 (정원 / 현원)`: the figures first, their legend after them
+_PROSE_STAFF_AFTER = re.compile(r"(\d[\d,]*)\s*명?\s*/\s*(\d[\d,]*)\s*명?\s*[(（]\s*" + _spaced(_AUTH) + r"\s*/\s*"
+                                + _spaced(_CURR) + r"\s*[)）]")
 _PAIR = re.compile(r"(\d[\d,]*)\s*(?:[(（\[]\s*(\d[\d,]*)\s*[)）\]]|/\s*(\d[\d,]*))")
 _PAIRED_LEGEND = re.compile(_AUTH + r"(?:[(（\[]" + _CURR + r"[)）\]]|/" + _CURR + ")")
 _GRAND_TOTALS = words(_W, "total")  # 계, 합계, 총계
 _TOTALS = (*_GRAND_TOTALS, *words(_W, "subtotal"))
 _HEADER_TOTALS = words(_W, "header_total")
-_TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*팀\s*(?:$|[(,])")
+_STAFF_ROWS = words(_W, "staff_row")  # `인 원 | 98(95) | 34(33)`: the row of a 정원(현원) table's figures
+_TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*(?:" + alt(_W, "team_count_word") + r")\s*(?:$|[(,])")
 _GRADE_RANGE = re.compile(r"\d급|\d~\d급")
 _LAW_WORD = re.compile(alt(_W, "law_word"))
 STATUS_MARKS = words(_W, "status_mark")
@@ -63,6 +68,7 @@ _MATRIX_UNITS = words(_W, "matrix_unit")
 _SCHEDULE = words(_W, "schedule_key")
 _AS_OF = words(_W, "as_of")[0]
 _TOTAL_PREFIX = words(_W, "total_prefix")[0]
+_ALL_BUDGET_KEYS = set(labels.words("budget_key"))  # with the unit in the key, `예산액(천원)` too
 
 
 @dataclass
@@ -132,13 +138,26 @@ def section_teams(doc: Document) -> dict[str, int]:
     for t in doc.tables:
         if not t.rows:
             continue
+        box = units.box_division(t)
+        if box in known:  # `| 소 관 팀 | 안전총괄팀, 안전기획팀, … |` in the division's title box
+            counts = [n for n in (_listed_teams(c) for r in t.rows for c in r[1:]) if n and n >= 2]
+            if counts:
+                out.setdefault(box, counts[0])
+            continue
         head = [units.compact(c) for c in t.rows[0]]
+        row_teams = [r for r in t.rows[1:] if r and units.compact(r[0]) in _TEAM_HEADERS]
+        for r in row_teams:  # a `팀 수 | 12 | 4 | 4` row under divisions as columns
+            for h, cell in zip(head[1:], r[1:]):
+                if h in known and units.compact(cell).isdigit():
+                    out.setdefault(h, int(units.compact(cell)))
         team_col = next((j for j, h in enumerate(head) if h in _TEAM_HEADERS), None)
         if team_col is not None:  # `부 서 | 팀 | 정 원 | 현 원`, `과 명 | 팀 수 | 팀 명`
             for r in t.rows[1:]:
                 name = units.division_name(r[0], offices=True) if r else None
                 if name in known and team_col < len(r) and units.compact(r[team_col]).isdigit():
                     out.setdefault(name, int(units.compact(r[team_col])))
+                elif name in known and team_col < len(r) and _listed_teams(r[team_col]):
+                    out.setdefault(name, _listed_teams(r[team_col]))  # `총무팀, 인사팀, 청사관리팀`: counted
         if any(units.compact(c) in _STAFF_WORDS for r in t.rows for c in r[:2]):
             continue
         header = t.rows[0]
@@ -152,6 +171,14 @@ def section_teams(doc: Document) -> dict[str, int]:
             if count is not None:
                 out.setdefault(name, count)
     return out
+
+
+def _listed_teams(cell: str) -> int | None:
+    """The number of teams a cell lists by name (`총무팀, 인사팀, 청사관리팀`), else None."""
+    items = [x for x in re.split(r"[,，、·]\s*", cell) if x.strip()]
+    if items and all(units.compact(x).endswith(_TEAM) and len(units.compact(x)) > len(_TEAM) for x in items):
+        return len(items)
+    return None
 
 
 def _as_of_before(ctx: Context, line: int, window: int = 40) -> str | None:
@@ -237,7 +264,7 @@ def extract_staffing(doc: Document, ctx: Context) -> list[Staffing]:
         _column_staffing(doc, ctx, t, known, put)
     for ln in doc.lines:
         if ln.text and "\t" not in ln.raw and _CURR in ln.text and _AUTH in ln.text:
-            m = _PROSE_STAFF.search(ln.text)
+            m = _PROSE_STAFF.search(ln.text) or _PROSE_STAFF_AFTER.search(ln.text)
             if m:
                 kv = ln.kv()
                 named = units.division_name(kv[0], offices=True) if kv else None
@@ -276,7 +303,8 @@ def _paired_staffing(doc: Document, ctx: Context, t: Table, known: set[str], put
         row_grade = label if _GRADE_RANGE.fullmatch(label) else None
         if row_div in known:
             row_unit = row_div
-        elif label in _TOTALS or _PAIRED_LEGEND.search(label) or row_grade or not label or len(t.rows) == 2:
+        elif label in _TOTALS or label in _STAFF_ROWS or _PAIRED_LEGEND.search(label) or row_grade or not label \
+                or len(t.rows) == 2:
             row_unit = enclosing  # the only row of a section's own table is the section's unit
         else:
             continue  # a team's row: the division's figures are its total row
@@ -400,21 +428,67 @@ def node_legal(node: Node, entries: list[Entry] | None = None) -> tuple[str, ...
     return tuple(out)
 
 
+_UNIT_KEYED = re.compile(r"^(?P<k>[^\d(（:：]{2,14}?)\s*[(（]\s*(?:" + _UNIT_KEY + r"\s*[:：]?\s*)?(?P<u>(?:"
+                        + _NOTE_PREFIX + ")?" + _WON + r")\s*[)）]\s*[:：]?\s*(?P<v>\S.*)$")
+_FUNDING_KEYS = words(_W, "funding_key")
+
+
+# `총 48억원 중 ’23년 16억원 (국 8억, 시 8억)`: the report year's part of a multi-year total
+_YEAR_PART = re.compile(r"^.*?\d[\d,.]*\s*(?:" + alt("money_units", "prefix") + r")?\s*" + _WON
+                        + r"\s*중\s*['’‘]?(?P<y>(?:19|20)?\d\d)\s*년\s*도?\s*(?P<rest>\d.*)$")
+
+
+def year_part(value: str) -> tuple[str, str | None]:
+    """(the year's part, its year) of `총 48억원 중 ’23년 16억원 (…)`; else (value, None)."""
+    m = _YEAR_PART.match(value)
+    if not m:
+        return value, None
+    y = m.group("y")
+    return m.group("rest"), (y if len(y) == 4 else "20" + y)
+
+
+def unit_keyed_budget(text: str) -> tuple[str, str] | None:
+    """`예산액(천원) 45,000`: a budget key carrying its unit, the figure after it
+    (the header and cell of a one-row table, written on one line) -> (key, `45,000천원`)."""
+    m = _UNIT_KEYED.match(text.lstrip(CIRCLED + "-·○◦ "))
+    if not m:
+        return None
+    key = units.compact(m.group("k"))
+    if units.strip_year(key)[1] not in _ALL_BUDGET_KEYS:
+        return None
+    value = m.group("v").strip()
+    if _ALL_DIGITS.fullmatch(value.replace(",", "").replace(".", "")):
+        value += m.group("u")
+    return key, value
+
+
 def budget_statements(node: Node, entries: list[Entry]) -> list[tuple[Entry, str, str | None]]:
     """Every `소요예산 : …` statement of the node: (entry, value, fiscal year)."""
     out = []
     for i, e in enumerate(entries):
         kv = e.block.kv()
-        if kv and units.is_budget_key(kv[0]):
-            value = kv[1]
+        if not (kv and units.is_budget_key(kv[0])):
+            kv = unit_keyed_budget(e.block.text) if not kv else None
+        if kv:
+            value = money.total_first(kv[1])
             if not value and i + 1 < len(entries):
                 value = entries[i + 1].block.text
             if value and not money.split_sources(value):
-                parts = _source_lines(entries[i + 1:i + 8])
+                parts = _source_lines(entries[i + 1:i + 8]) or _funding_line(entries[i + 1:i + 4])
                 if parts:
                     value = f"{value} ({', '.join(parts)})"
-            out.append((e, value, units.strip_year(kv[0])[0]))
+            value, of_year = year_part(value) if value else (value, None)
+            out.append((e, value, units.strip_year(kv[0])[0] or of_year))
     return out
+
+
+def _funding_line(entries: list[Entry]) -> list[str]:
+    """`④ 소요재원 : 국 40%, 시 30%, 구 30%` right under a total: its split on a line of its own."""
+    for e in entries:
+        kv = e.block.kv()
+        if kv and kv[0] in _FUNDING_KEYS and money.split_sources("0" + _WON + " (" + kv[1] + ")"):
+            return [kv[1]]
+    return []
 
 
 def _source_lines(entries: list[Entry]) -> list[str]:

@@ -18,6 +18,10 @@
 ([('구비', 30000000, None)], [('시비', 30000000, None), ('구비', 20000000, None)])
 >>> split_sources("100,000천원(국비(50%) 50,000천원, 시비(25%) 25,000천원, 구비(25%) 25,000천원)")
 [('국비', 50000000, None), ('시비', 25000000, None), ('구비', 25000000, None)]
+>>> split_sources("12억 3,400만원 (국 6억 1,700만원, 시 6억 1,700만원)")
+[('국비', 617000000, None), ('시비', 617000000, None)]
+>>> split_sources("25억원 [국 12.5억, 시 12.5억]")
+[('국비', 1250000000, None), ('시비', 1250000000, None)]
 >>> ratio_sources("교육청·시·구 (5:3:2)")
 [('교육청', Decimal('0.5')), ('시비', Decimal('0.3')), ('구비', Decimal('0.2'))]
 """
@@ -48,7 +52,12 @@ _AFTER = re.compile(r"(" + "|".join(map(re.escape, SOURCES)) + r")\s*\(\s*(?:(\d
 # a named grant with its level in parentheses: `주민참여예산(시비) 50` is 시비 money
 _NAMED_GRANT = re.compile(r"(?<![가-힣])([가-힣A-Za-z·]{2,20}?)\s*\(\s*(" + "|".join(_SHORT_ONE) + r")(?:비)?\s*\)\s*(?=\d)")
 # short names inside the parentheses: `(국 100, 시 50, 구 50)`
-_SHORT_AMOUNT = re.compile(r"(?<=[(,/·\s])([" + _SHORT_ONE + r"])\s+(?=\d)")
+_SHORT_AMOUNT = re.compile(r"(?<=[(\[,/·\s])([" + _SHORT_ONE + r"])\s+(?=\d)")
+# one source's amount as written, up to the next separator: `6억 1,700만원` is one amount
+_AMOUNT_TEXT = re.compile(r"[^)\]/+]*?(?=,(?!\d)|[)\]/+]|$)")
+# `국비 12,000천원, 도비 3,600천원 (계 15,600천원)`: the sources first, the total last
+_TOTAL_LAST = re.compile(r"^(?P<src>.+?)\s*[(（\[]\s*(?:" + alt("report_words", "total") + r")\s*[:：]?\s*(?P<amt>\d[\d,.]*\s*(?:"
+                         + _UNITS + r")?\s*" + _WON + r")\s*[)）\]]\s*$")
 
 
 def _normalise(text: str) -> str:
@@ -96,13 +105,26 @@ def split_sources(text: str) -> list[tuple[str, int | None, Decimal | None]]:
             share = Decimal(num.replace(",", "")) / 100
             amount = int(total * share) if total is not None else None
         elif num and (m.group("unit") or m.group("won")):
-            amount = parse_krw(num + (m.group("unit") or "") + _WON)
+            seg = _AMOUNT_TEXT.match(tail, m.start("num")).group(0)
+            amount = parse_krw(seg if re.search(_WON, seg) else seg + _WON) or parse_krw(num + (m.group("unit") or "") + _WON)
         elif num:
             amount = parse_amount(num, unit)
         found.append((src, amount, share))
     if len(found) == 1 and found[0][1] is None and found[0][2] is None:
         found = [(found[0][0], total, None)]
     return found
+
+
+def total_first(text: str) -> str:
+    """A budget written sources first, its total last, as `total (sources)`; else the text.
+
+    >>> total_first("국비 12,000천원, 도비 3,600천원 (계 15,600천원)")
+    '15,600천원 (국비 12,000천원, 도비 3,600천원)'
+    """
+    m = _TOTAL_LAST.match(nfc(text).strip())
+    if not m or source_label(m.group("src").split()[0]) is None:
+        return text
+    return f"{m.group('amt')} ({m.group('src')})"
 
 
 def source_label(cell: str) -> str | None:

@@ -241,6 +241,15 @@ def _comes_back(title: str, later: list) -> bool:
     return False
 
 
+def _list_item(blocks: list[Line | Table], i: int) -> bool:
+    """A ① line with no lines of its own (the next is ② or a label, `(2) 추진계획`) is an
+    entry of a numbered list, not a sub-item: a sub-item has a body."""
+    nxt = _content(blocks, i)
+    if not isinstance(nxt, Line):
+        return False
+    return bool(nxt.marker and nxt.marker in CIRCLED) or (is_label(nxt) and not nxt.heading and not nxt.bold)
+
+
 def _opens_sub(blocks: list[Line | Table], i: int, ln: Line) -> bool:
     """A ○ or - bullet opens a sub-item when its own lines give a period or a budget."""
     if ln.marker not in ("○", "-", "●", "◦") or ln.kv() or circle_label(ln):
@@ -340,6 +349,13 @@ def build(text: str) -> Document:
 
     for i, b in enumerate(blocks):
         if isinstance(b, Table):
+            box = units.box_division(b)
+            if box:  # `| 부 서 명 | 안전정책과 | …`: the division's title box opens its section
+                if box != st.division:
+                    st.reset(box)
+                    starts.append((box, b.line))
+                skip = False
+                continue
             if skip and inventory.table_programs(b):
                 skip = False  # a program list closes a status section
                 continue
@@ -355,7 +371,7 @@ def build(text: str) -> Document:
                 _place(nodes, st, (int(_DIGITS.match(head.text).group(0)), b.text), merged)
                 continue
         dname = units.division_heading(b, names)
-        if dname and not is_leader_line(b):
+        if dname and not is_leader_line(b) and i not in toc:  # `1. 총무과` of a contents list opens no section
             if dname != st.division:
                 st.reset(dname)
                 starts.append((dname, b.no))
@@ -391,7 +407,7 @@ def build(text: str) -> Document:
             continue
         if st.item is None:
             continue
-        if b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv():
+        if b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv() and not _list_item(blocks, i):
             st.sub = _new_sub(st.item, b.text[1:].strip(), b)
             continue
         if _opens_sub(blocks, i, b):
@@ -490,9 +506,9 @@ def _looks_like_program(blocks: list[Line | Table], i: int, style: str = "digit"
             break
         if style == "bullet" and b.marker is None and b.indent == 0:
             break
-        if b.marker in fields:
-            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact)) if len(b.compact) <= 40 else None
-            kv = b.kv() if m is None else None
+        if b.marker in fields or b.marker in ("-", "·"):
+            m = _PROGRAM_LABEL.match(strip_ordinal(b.compact)) if len(b.compact) <= 40 and b.marker in fields else None
+            kv = b.kv() if m is None else None  # `- 사 업 비 : …` dashed fields count by their key only
             if m:
                 seen.add(m.group(0))
             elif kv and (units.is_budget_key(kv[0]) or units.is_period_key(kv[0])):

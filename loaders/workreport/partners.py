@@ -171,6 +171,12 @@ _TWIN_LOI = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[
                        r"(?:" + _CITY_END + r"))(?:\s*(?:와|과))?\s+(?P<rel>" + alt("twinning", "letter_of_intent") + r")\s*(?:"
                        + alt("twinning", "signed") + ")")
 
+# `경기도 안산시와는 1996. 10. 7. 자매결연을 맺은`, `중국 허난성 신미시와는 … 우호도시 관계를 맺었으나`:
+# the partner before 와/과, the date, the relation and its verb after
+_TWIN_WITH = re.compile(r"(?:(?P<country>" + _COUNTRY_ALT + r")\s+)?(?P<city>(?:[가-힣]{1,10}\s+){0,2}[가-힣]{1,10}"
+                        r"(?:" + _CITY_END + r"))(?:와|과)(?:는|의)?\s+(?P<date>(?:19|20)\d\d\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\s*\.?)?"
+                        r"\s*(?P<rel>" + _TWIN_REL + r")[가-힣\s]{0,8}?(?:을|를)\s*(?:" + alt("twinning", "bond_verb") + ")")
+
 
 def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
     """Sister and friendship cities written in activity lines, not tables."""
@@ -180,7 +186,7 @@ def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
         if "\t" in ln.raw or not any(w in text for w in _TWIN_CUES):
             continue
         # every mention on the line (`중국 자매도시(A), 일본 우호도시(B) 방문`), left to right, none overlapping
-        found = sorted(((m.start(), -m.end(), m, rx) for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI)
+        found = sorted(((m.start(), -m.end(), m, rx) for rx in (_TWIN_PAREN_NAME, _TWIN_PAREN_REL, _TWIN_LOI, _TWIN_WITH)
                         for m in rx.finditer(text)), key=lambda x: (x[0], x[1]))
         kept = []
         for _, _, m, rx in found:
@@ -195,6 +201,8 @@ def prose_twinning(doc: Document, issuer: Party, res) -> list[SisterCity]:
             if rx is _TWIN_LOI:  # on the line (`체결('23.5.12.)`) or a child `일 시 :` line
                 stop = kept[k + 1][0].start() if k + 1 < len(kept) else len(text)
                 date = parse_date(text[m.end():stop]) or _child_date(doc, ln.no, None)
+            elif rx is _TWIN_WITH and m.group("date"):
+                date = parse_date(m.group("date"))
             out.append(SisterCity(issuer, partner, relation_of(m.group("rel")), date, ln.no))
     return out
 
@@ -426,7 +434,48 @@ def extract_agreements(doc: Document, issuer: Party | None, res, ref_year: int |
         if purpose and title is None:
             title = purpose  # `협약내용 : …` names what was agreed
         found.append(Agreement((issuer, *_dedupe(parties)), _kind(text), title, date, ln.no))
+    found += _table_agreements(doc, issuer, res, ref_year, issuer_names)
+    found.sort(key=lambda a: a.line)
     return _merge(found)
+
+
+_PARTNER_HEAD = re.compile(r"^(?:" + alt("agreement_words", "partner_table_head") + r")$")
+
+
+def agreement_table(t: Table) -> tuple[int, int, int | None] | None:
+    """(partner, date, purpose) columns of a table of agreements, else None."""
+    if len(t.rows) < 2:
+        return None
+    head = ["".join(c.split()) for c in t.rows[0]]
+    who = next((j for j, h in enumerate(head) if _PARTNER_HEAD.match(h)), None)
+    when = next((j for j, h in enumerate(head) if labels.is_label(h, "agreement_date_key")), None)
+    if who is None or when is None:
+        return None
+    return who, when, next((j for j, h in enumerate(head) if labels.is_label(h, "agreement_purpose_key")), None)
+
+
+def _table_agreements(doc: Document, issuer: Party, res, ref_year: int | None,
+                      issuer_names: set[str]) -> list[Agreement]:
+    """A table of agreements: a partner column (`협약기관`) and a signing-date column
+    (`협약일`, `체결일`; labels' agreement_date_key), both in the header; one agreement a row,
+    the partners of a cell split at commas (`울산항만공사, 한국석유공사`)."""
+    out: list[Agreement] = []
+    for t in doc.tables:
+        cols = agreement_table(t)
+        if cols is None:
+            continue
+        who, when, what = cols
+        for r, no in zip(t.rows[1:], t.row_lines[1:]):
+            if max(who, when) >= len(r):
+                continue
+            parties = [p for p in (_party(x, issuer, res, issuer_names) for x in re.split(r"[,，·ㆍ]", r[who]))
+                       if p is not None]
+            if not parties:
+                continue
+            title = nfc(r[what]).strip() or None if what is not None and what < len(r) else None
+            out.append(Agreement((issuer, *_dedupe(parties)), _kind(" ".join(t.rows[0] + r)), title,
+                                 _agree_date(r[when], ref_year), no))
+    return out
 
 
 # `「수성구-대구교통공사」 업무협약 체결`, `수성구-경북대학교 MOU협약(2019.3.4.)`,
@@ -579,7 +628,7 @@ _RATING = re.compile(r"(?P<name>[^,()]{3,60}?" + _EVALUATION + r")\s*(?:" + _RES
                      + r"\s*)?[:：]?\s*['‘\"“「]?(?P<grade>[가-마SABCD1-5])['’\"”」]?\s*" + _RATING_WORD)
 # `’23년 행정안전부 지방재정 신속집행 평가 최우수`: an evaluation and its result, no `결과 :`
 _EVAL_BARE = re.compile(r"(?P<name>[^,():：]{3,60}?" + _EVALUATION + r")\s+['‘\"“「]?(?P<grade>" + _GRADE_RE
-                        + r")['’\"”」]?\s*(?:" + alt("award_results", "as_body") + r")?\s*$")
+                        + r")['’\"”」]?\s*(?:" + alt("award_results", "as_body") + r")?(?P<tail>\s*\([^()]*\))?\s*$")
 _LEAD_YEAR = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년\s*")
 _LEAD_BODY = re.compile(r"^([가-힣]{2,12}(?:" + _MINISTRY + r")|[가-힣]{1,6}" + labels.or_regex("gov_suffix") + r")\s+")
 _GRADE_IN = re.compile(r"(" + _GRADE_RE + r")")
@@ -614,18 +663,61 @@ def _lead(award: Award) -> Award:
         y = m.group(1)
         date = date or (y if len(y) == 4 else "20" + y)
         name = name[m.end():]
-    m = _LEAD_BODY.match(name)
+    m = _HOST_LEAD.match(name) or _LEAD_BODY.match(name)  # `행정안전부 주관 …` or `행정안전부 …`
     if m and len(name) - m.end() >= 3:
         awarder = awarder or m.group(1)
         if awarder == m.group(1):
             name = name[m.end():]
+            y = _LEAD_YEAR.match(name)  # `행정안전부 주관 2024년 …`: the year after the awarder
+            if y and len(name) - y.end() >= 3:
+                date = date or (y.group(1) if len(y.group(1)) == 4 else "20" + y.group(1))
+                name = name[y.end():]
     if (name, date, awarder) == (award.award, award.date, award.awarder):
         return award
     return Award(award.recipient, name, award.grade, awarder, date, award.subject, award.line, award.line_end)
 
 
 def extract_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
-    return [_lead(a) for a in _awards(doc, issuer, ref_year)]
+    return [_lead(a) for a in _awards(doc, issuer, ref_year) + _table_awards(doc, issuer, ref_year)]
+
+
+_AWARD_COLS = {k: re.compile(r"^(?:" + alt("award_results", kind) + r")$")
+               for k, kind in (("name", "table_name"), ("grade", "table_grade"), ("awarder", "table_awarder"),
+                               ("date", "table_date"))}
+
+
+def award_table(t: Table) -> dict[str, int | None] | None:
+    """The name, grade, awarder and date columns of an award table, else None."""
+    if len(t.rows) < 2:
+        return None
+    head = ["".join(c.split()) for c in t.rows[0]]
+    col = {k: next((j for j, h in enumerate(head) if rx.match(h)), None) for k, rx in _AWARD_COLS.items()}
+    return col if col["name"] is not None and col["grade"] is not None else None
+
+
+def _table_awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
+    """An award table: a name column (`수상명`) and a grade column (`등급`) in the header, an
+    awarder (`수여기관`) and a date (`수상일`) column where it has them; one award a row."""
+    if issuer is None:
+        return []
+    out: list[Award] = []
+    for t in doc.tables:
+        col = award_table(t)
+        if col is None:
+            continue
+
+        def cell(r, k):
+            j = col[k]
+            return nfc(r[j]).strip() if j is not None and j < len(r) and r[j].strip() not in ("", "-") else None
+
+        for r, no in zip(t.rows[1:], t.row_lines[1:]):
+            name, grade = cell(r, "name"), cell(r, "grade")
+            if not name or not grade:
+                continue
+            when = cell(r, "date")
+            out.append(Award(issuer, name, grade, cell(r, "awarder"), parse_date(when, ref_year) if when else None,
+                             None, no))
+    return out
 
 
 def _awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[Award]:
@@ -668,7 +760,11 @@ def _awards(doc: Document, issuer: Party | None, ref_year: int | None) -> list[A
         m = _EVAL_BARE.search(text) if evaluation and _RESULT not in text else None
         if m:
             name = nfc(_LEAD_JUNK.sub("", m.group("name")))
-            out.append(Award(issuer, name, m.group("grade"), None, None, None, ln.no))
+            tail = m.group("tail") or ""  # `'우수' (행정안전부, 2023. 1. 19.)`: who gave it, and when
+            pm = _DATED_PAREN.search(tail)
+            date = parse_date(pm.group(1), ref_year) if pm else None
+            awarder = _awarder_in(tail, name) if tail else None
+            out.append(Award(issuer, name, m.group("grade"), awarder, date, None, ln.no))
             continue
         m = _RATING.search(text) if evaluation and _RATING_WORD in text else None
         if m:

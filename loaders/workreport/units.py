@@ -46,6 +46,8 @@ _STAFF_WORDS = (words(_W, "authorized")[0], words(_W, "current")[0])
 _DUTY_HEADERS = words(_W, "duty_header")
 _DUTY = words(_W, "duty_word")[0]
 _SPENDING = words(_W, "spending")[0]
+_BOX_LABELS = words(_W, "division_box_label")
+_PAIRED = re.compile(_STAFF_WORDS[0] + r"(?:[(（\[]" + _STAFF_WORDS[1] + r"[)）\]]|/" + _STAFF_WORDS[1] + ")")
 
 
 def compact(text: str) -> str:
@@ -108,6 +110,10 @@ def collect_division_names(lines, blocks) -> list[str]:
     texts = [ln for ln in lines if ln.text and "\t" not in ln.raw]
     for i, ln in enumerate(texts):
         t = ln.compact
+        unit = part_unit(texts, i)
+        if unit:
+            add(unit)
+            continue
         if t.endswith(_PROGRAM_LIST):
             add(division_name(t[:-len(_PROGRAM_LIST)]))
         elif ln.heading in (1, 2) and division_name(ln.text) and not _DIGIT.search(ln.text):
@@ -125,6 +131,32 @@ def collect_division_names(lines, blocks) -> list[str]:
     return names
 
 
+_PART = re.compile(r"^(?:[IVXⅠ-Ⅹ]+|\d{1,2})\s*[.)]\s*(?P<t>[가-힣·](?:\s*[가-힣·]){1,13})$")
+_UNIT_END = re.compile(r"(?:" + alt(_W, "part_unit_ending") + ")$")
+_STATUS_KEYS = (*words(_W, "team_key"), *words(_W, "staff_key"), *_STAFF_WORDS)
+
+
+def part_unit(texts, i: int) -> str | None:
+    """`Ⅰ. 기 획 감 사 실`, `Ⅳ. 함 양 읍`: a numbered part titled by a unit of a 시·군
+    (실, 과, 소, 읍, 면: part_unit_ending rows) whose own lines open with its organisation
+    or staff (`가. 조 직 : 4담당`, `나. 인 력 : …`). Two cues: the name's ending and the
+    status right under it; a part titled so without them is no unit."""
+    m = _PART.match(texts[i].text)
+    if not m or texts[i].marker:
+        return None
+    name = compact(m.group("t"))
+    if not _UNIT_END.search(name) or _NOT_DIV.search(name) or len(name) < 3:
+        return None
+    for ln in texts[i + 1:i + 5]:
+        key = compact(ln.text)
+        key = _SECTION_NUMBER.sub("", key)
+        if key.startswith(_STATUS_KEYS):
+            return name
+        if _PART.match(ln.text) and not key.startswith(_STATUS_KEYS) and _UNIT_END.search(compact(ln.text)):
+            return None
+    return None
+
+
 def table_divisions(table) -> list[str]:
     """Divisions a table lists: staffing, duty, TOC and 세출 tables."""
     rows = table.rows
@@ -135,7 +167,7 @@ def table_divisions(table) -> list[str]:
     caption = " ".join(table.caption[-2:])
     out: list[str] = []
     is_staff = any(compact(c) in _STAFF_WORDS for r in rows for c in r[:2]) or \
-        set(_STAFF_WORDS) <= {compact(c) for c in rows[0]}
+        set(_STAFF_WORDS) <= {compact(c) for c in rows[0]} or bool(_PAIRED.search(compact(caption)))
     is_duty = bool(header) and header[0] in _DUTY_HEADERS and any(_DUTY in h for h in header[1:])
     is_spend = _SPENDING in compact(caption)
     if is_staff:
@@ -148,12 +180,28 @@ def table_divisions(table) -> list[str]:
         out += header_divs  # an org chart: divisions as columns over their teams
     if is_spend:
         out += [n for n in (division_name(c, offices=True) for c in first_col) if n]
+    box = box_division(table)
+    if box:
+        out.append(box)
     for r in rows:  # table of contents: "○ 행 정 지 원 과 | ..... | 3"
         cells = [c for c in r if c.strip()]
         marked = r[0].strip()[:1] in "○●■□◦·" or any(_DOTS.fullmatch(c.strip()) for c in cells)
         if 2 <= len(cells) <= 3 and marked and _is_page(cells[-1]) and division_name(cells[0]):
             out.append(division_name(cells[0]))
     return out
+
+
+def box_division(table) -> str | None:
+    """The division whose title box this table is: a small table whose first cell is a
+    unit label and whose second is one division's name (`| 부 서 명 | 안전정책과 | 과 장 | … |`),
+    the way HWP reports open each division's part."""
+    rows = table.rows
+    if not rows or len(rows) > 3 or len(rows[0]) < 2 or compact(rows[0][0]) not in _BOX_LABELS:
+        return None
+    name = division_name(rows[0][1], offices=True)
+    if name is None or any(division_name(c, offices=True) for r in rows for c in r[2:]):
+        return None
+    return name
 
 
 _SECTION_NUMBER = re.compile(r"^(?:[IVXⅠ-Ⅹ]+\s*[-.]\s*)?(?:\d{1,2}|[가-하])\s*[.)]\s*(?=\S)|^[IVXⅠ-Ⅹ]+\s*[-.]\s*")

@@ -161,3 +161,24 @@ def test_a_staffing_table_whose_facts_were_lost_is_named():
     assert len(staff) == 1 and staff[0].warning and "staffing columns at line 40" in staff[0].warning
     assert staff[0].cue.startswith("staffing columns: 구 분 | 계 | 3급") and staff[0].scope == "table at line 40"
     assert unread_tables(tables, _read(text)) == []  # with the facts in place: nothing to say
+
+
+def test_a_division_named_in_the_status_table_without_programs_is_warned_about_unless_reported_elsewhere():
+    text = _unseen("gu_status_table_deep_markers")
+    assert not _checks(_read(text)).get("division-section")  # `※ 문화체육과 … 별도 보고`: no section expected
+    damaged, n = re.subn(r"※ 문화체육과 소관 주요업무는 문화복지위원회에 별도 보고\n", "", text)
+    assert n == 1
+    warned = [c for c in _checks(_read(damaged)).get("division-section", []) if c.warning]
+    assert [c.scope for c in warned] == ["문화체육과"] and "no section of its own" in warned[0].warning
+
+
+def test_agreement_and_award_table_rows_that_give_no_fact_are_warned_about():
+    text = _unseen("county_progress_units")
+    assert not _checks(_read(text)).get("agreement") and not _checks(_read(text)).get("award")
+    damaged = text.replace("| 경남과학기술대학교 |", "| 관내 대학 |").replace(
+        "| 2018년 시군 정책평가 | 경상남도 | 우수 |", "| 2018년 시군 정책평가 | 경상남도 | - |")
+    checks = _checks(_read(damaged))
+    agreement = [c.warning for c in checks.get("agreement", []) if c.warning]
+    award = [c.warning for c in checks.get("award", []) if c.warning]
+    assert agreement == ["agreement table row not read: 관내 대학"]
+    assert award == ["award table row not read: 2018년 시군 정책평가"]
