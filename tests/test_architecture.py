@@ -115,3 +115,14 @@ def test_one_way_to_open_the_store_for_reading():
     others = [str(p.relative_to(ROOT)) for p in (ROOT / "kg").rglob("*.py")
               if p.name != "store.py" and "read_only=True" in p.read_text(encoding="utf-8")]
     assert not others, f"open the store with kg.store.open_for_reading instead: {others}"
+
+
+def test_only_the_build_joins_loaders_mapping_and_store():
+    """kg/build.py is the one module that imports the loaders, the mapping and the store
+    together; the mapping turns records into lines and never touches the store."""
+    def joins(n: str) -> bool:
+        succ = set(GRAPH.successors(n))
+        return any(s.split(".")[0] == "loaders" for s in succ) and {"kg.mapping", "kg.store"} <= succ
+
+    assert [n for n in GRAPH.nodes if joins(n)] == ["kg.build"]
+    assert "kg.store" not in set(GRAPH.successors("kg.mapping"))
