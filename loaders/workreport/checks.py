@@ -23,6 +23,8 @@ _ORG = re.compile(r"(\d{1,2})\s*개?\s*(?:" + alt(_W, "org_count_unit") + r")(?!
 _ORG_KEYS = words(_W, "org_status_key")
 _CURRENT = words(_W, "current")[0]  # 현원
 _ORG_TEAMS = re.compile(r"(\d{1,3})\s*개?\s*팀")
+# a line of counts only (`(5과 21팀)`, `5과21팀`), spaces removed
+_COUNTS_ONLY = re.compile(r"\(?(?:\d{1,3}개?(?:" + alt(_W, "org_count_unit") + r"|팀),?)+\)?")
 _MAX_NAMES = 5
 
 
@@ -187,7 +189,7 @@ def division_checks(doc: Document, divisions: list[Division], bureau: str | None
         w = None
         if teams is not None and len(counted) == len(divisions) and found != teams:
             w = f"the divisions' team counts add up to {found}, the report states {teams} teams"
-        elif teams is not None and len(counted) < len(divisions):
+        elif teams is not None and counted and len(counted) < len(divisions):
             w = f"team counts for {len(counted)} of {len(divisions)} divisions"
         out.append(ExtractionCheck("team", found, teams, "organisation line" if teams else None, w, bureau,
                                    line or 1))
@@ -195,17 +197,26 @@ def division_checks(doc: Document, divisions: list[Division], bureau: str | None
 
 
 def _stated_organisation(doc: Document) -> tuple[int | None, int | None, int | None]:
-    """(divisions, teams, line) the bureau's own status states: `조직현황 : 3과 12팀`."""
+    """(divisions, teams, line) the bureau's own status states: `조직현황 : 3과 12팀`, or a
+    `□ 조직현황` heading with the counts alone on one of the next lines (`(5과 21팀)`)."""
     first_division = doc.division_starts[0][1] if doc.division_starts else len(doc.lines)
+    heading_left = 0  # lines after an organisation heading that may hold its counts
     for ln in doc.lines[:first_division]:
         if not ln.text or "\t" in ln.raw:
             continue
         kv = ln.kv()
-        if not kv or not any(w in kv[0] for w in _ORG_KEYS):
+        if kv and any(w in kv[0] for w in _ORG_KEYS):
+            value = kv[1]
+        elif heading_left and _COUNTS_ONLY.fullmatch(ln.compact):
+            value = ln.compact
+        else:
+            heading_left = max(heading_left - 1, 0)
+            if not kv and len(ln.compact) <= 12 and any(w in ln.compact for w in _ORG_KEYS):
+                heading_left = 2
             continue
-        counts = [int(m.group(1)) for m in _ORG.finditer(kv[1])]
+        counts = [int(m.group(1)) for m in _ORG.finditer(value)]
         if counts:
-            t = _ORG_TEAMS.search(kv[1])
+            t = _ORG_TEAMS.search(value)
             return sum(counts), (int(t.group(1)) if t else None), ln.no
     return None, None, None
 

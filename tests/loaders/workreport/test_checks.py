@@ -182,3 +182,15 @@ def test_agreement_and_award_table_rows_that_give_no_fact_are_warned_about():
     award = [c.warning for c in checks.get("award", []) if c.warning]
     assert agreement == ["agreement table row not read: 관내 대학"]
     assert award == ["award table row not read: 2018년 시군 정책평가"]
+
+
+def test_organisation_counts_under_their_heading():
+    """`□ 조직현황` with `(5과 21팀)` alone on a later line (001) states the organisation:
+    5 divisions (found 5) and 21 teams, none of them readable per division (the chart was an
+    image), which the report shows as found 0 of 21 without a warning."""
+    text = (ROOT / "data/sources/001_3a47f10a3fb60216.txt").read_text(encoding="utf-8")
+    got = {c.kind: c for c in _read(text) if isinstance(c, ExtractionCheck) and c.kind in ("division", "team")}
+    assert (got["division"].found, got["division"].expected, got["division"].line) == (5, 5, 51)
+    assert (got["team"].found, got["team"].expected, got["team"].warning) == (0, 21, None)
+    cut = text.replace("(5과 21팀)", "(4과 21팀)")
+    assert "4 divisions" in (_checks(_read(cut))["division"][0].warning or "")
