@@ -108,6 +108,8 @@ def letter_spaced(pattern: str) -> str:
     'M\\\\s*O\\\\s*U(?:\\\\s*협\\\\s*약)?'
     >>> import re; bool(re.fullmatch(letter_spaced(r"업무\\s*(?:협력\\s*)?협약"), "업 무 협 약"))
     True
+    >>> re.fullmatch(letter_spaced(r"(?P<kind>협약)"), "협 약").group("kind")
+    '협 약'
     """
     out: list[str] = []
     prev_letter = False
@@ -118,6 +120,12 @@ def letter_spaced(pattern: str) -> str:
         if c == "\\":
             out.append(pattern[i:i + 2])
             i += 2
+            prev_letter = False
+            continue
+        if pattern.startswith(("(?P<", "(?<", "(?P="), i) and not pattern.startswith(("(?<=", "(?<!"), i):
+            end = pattern.index(">" if pattern[i + 2] != "P" or pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i:end + 1])  # a group's name is no word
+            i = end + 1
             prev_letter = False
             continue
         if in_class:
