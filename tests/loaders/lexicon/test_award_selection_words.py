@@ -58,3 +58,14 @@ def test_a_bad_table_row_names_file_and_line(tmp_path, monkeypatch):
             words.__wrapped__()
     finally:
         tables.rows.cache_clear()
+
+
+def test_things_counted_and_chosen_are_no_selection_of_the_agency():
+    """`마을공동체 120개소(시·군 공모 선정)`: the villages were chosen by competition, the province
+    was not selected (found by rewriting a hand-written report with full-width colons)."""
+    from loaders.fields.selections import selections_in
+
+    assert selections_in("- 지원대상 : 마을공동체 120개소(시·군 공모 선정)") == []
+    assert selections_in("- 지원대상 ： 마을공동체 120개소(시·군 공모 선정)") == []
+    assert [c.competition for c in selections_in("○ 행정안전부 공모사업 「마을기업 육성」 선정(2023. 3.)")] \
+        == ["마을기업 육성"]
