@@ -318,6 +318,19 @@ def _ingest(store, files, pool, on_document, t0, report) -> BuildReport:
     return report
 
 
+def check(files: Iterable[Path], *, workers: int | None = 1) -> BuildReport:
+    """Read and map each document as `ingest` would, and report; no store is opened or
+    written (`kg check`: what a loader makes of documents before they go in)."""
+    t0 = time.perf_counter()
+    report = BuildReport()
+    files = [Path(f) for f in files]
+    with _Pool(_workers(len(files), workers)) as pool:
+        for res, _own, _shared, _records in pool.map(_quads_job, [(str(f), False, None) for f in files]):
+            report.documents.append(res)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
 BATCH_QUADS = 400_000
 IN_FLIGHT = 48  # documents per worker submitted ahead of the one being loaded
 

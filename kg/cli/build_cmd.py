@@ -47,7 +47,7 @@ def _text(report) -> None:
             typer.echo(line + (f"  WARNING: {c.warning}" if c.warning else ""))
 
 
-def _summary(report, fmt: Optional[str]) -> None:
+def _summary(report, fmt: Optional[str], stored: bool = True) -> None:
     from loaders.report import one_line
 
     out = fmt is None  # without --report the summary is the output; with it, progress on stderr
@@ -62,10 +62,9 @@ def _summary(report, fmt: Optional[str]) -> None:
         _text(report)
     _warnings(report)
     ok = len(report.documents) - len(report.failed)
-    typer.echo(
-        f"{ok} of {len(report.documents)} documents, {report.store_triples} triples in the store "
-        f"({report.seconds:.1f} s)", err=not out,
-    )
+    where = f"{report.store_triples} triples in the store" if stored else \
+        f"{sum(d.triples for d in report.documents)} triples, nothing stored"
+    typer.echo(f"{ok} of {len(report.documents)} documents, {where} ({report.seconds:.1f} s)", err=not out)
 
 
 app = typer.Typer()

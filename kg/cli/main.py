@@ -12,8 +12,8 @@ if __name__ == "__main__":  # `python -m kg.cli.main`: Ctrl-C handled before the
 
 import typer
 
-from kg.cli import (build_cmd, catalog_cmd, docs_cmd, export_cmd, graph_cmd, query_cmd, remote_cmd, serve_cmd,
-                    stats_cmd, validate_cmd)
+from kg.cli import (build_cmd, catalog_cmd, check_cmd, docs_cmd, export_cmd, graph_cmd, query_cmd, remote_cmd,
+                    serve_cmd, stats_cmd, validate_cmd)
 
 app = typer.Typer(
     help="lgkg: a knowledge graph of Korean local government (build, query, validate, export).",
@@ -23,8 +23,8 @@ app = typer.Typer(
 )
 
 # commands at the top level (added without a name, Typer >= 0.15), then the `graph` group
-for _group in (build_cmd, query_cmd, stats_cmd, validate_cmd, export_cmd, catalog_cmd, docs_cmd, remote_cmd,
-               serve_cmd):
+for _group in (build_cmd, check_cmd, query_cmd, stats_cmd, validate_cmd, export_cmd, catalog_cmd, docs_cmd,
+               remote_cmd, serve_cmd):
     app.add_typer(_group.app)
 app.add_typer(graph_cmd.app, name="graph")
 

@@ -97,3 +97,26 @@ def test_build_and_ingest_take_directories(tmp_path):
     res = kg("ingest", "--store", store, empty)
     assert res.exit_code == 2 and "no documents" in res.output and "empty" in res.output
     assert "Traceback" not in res.output
+
+
+def test_check_reads_and_reports_without_a_store(tmp_path, monkeypatch):
+    """`kg check`: the extraction report of documents (a directory too), nothing stored;
+    a document that cannot be read is exit 2 with its one line, the others still reported."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    store = tmp_path / "store"
+    monkeypatch.setenv("LGKG_STORE", str(store))
+    unseen = root / "tests/loaders/workreport/unseen/county_no_hash"
+    res = kg("check", unseen, root / "data/sources/004_845debc1c9c51afa.txt", "--report", "json")
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout[res.stdout.index("{"):])["documents"]
+    assert [d["file"] for d in doc] == ["input.txt", "004_845debc1c9c51afa.txt"]
+    assert doc[0]["genre"] == "work-report" and doc[0]["found"]["division"] == 4 and doc[0]["triples"] > 100
+    assert not store.exists()
+    bad = tmp_path / "memo.txt"
+    bad.write_text("회의 메모\n점심 메뉴 정하기\n", encoding="utf-8")
+    res = kg("check", bad, unseen / "input.txt")
+    assert res.exit_code == 2
+    assert "memo.txt" in res.output and "FAILED" in res.output and "1 of 2 documents" in res.output
+    assert not store.exists()
