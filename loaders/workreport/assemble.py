@@ -70,6 +70,7 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += checks.program_checks(doc, programs)
     records += checks.division_checks(doc, divisions, info.bureau)
     records += checks.staffing_checks(doc, divisions, staffing, info.bureau)
+    records += checks.staffing_sum_checks(divisions, staffing, info.bureau)
     records += checks.budget_checks(programs, ctx.warnings)
     records += checks.issuer_check(info.issuer)
     records += checks.table_checks(doc)

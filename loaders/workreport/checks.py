@@ -22,6 +22,7 @@ _W = "report_words"
 _ORG = re.compile(r"(\d{1,2})\s*개?\s*(?:" + alt(_W, "org_count_unit") + r")(?![가-힣])")
 _ORG_KEYS = words(_W, "org_status_key")
 _CURRENT = words(_W, "current")[0]  # 현원
+_AUTHORIZED = words(_W, "authorized")[0]  # 정원
 _ORG_TEAMS = re.compile(r"(\d{1,3})\s*개?\s*팀")
 # a line of counts only (`(5과 21팀)`, `5과21팀`), spaces removed
 _COUNTS_ONLY = re.compile(r"\(?(?:\d{1,3}개?(?:" + alt(_W, "org_count_unit") + r"|팀),?)+\)?")
@@ -236,6 +237,48 @@ def staffing_checks(doc: Document, divisions: list[Division], staffing: list[Sta
         missing = [n for n in names if n not in covered]
         warning = f"staffing {found} of {len(names)} divisions; none read for {_names(missing)}"
     return [ExtractionCheck("staffing", found, len(names) or None, "divisions", warning, bureau or "divisions", 1)]
+
+
+def staffing_sum_checks(divisions: list[Division], staffing: list[Staffing],
+                        bureau: str | None) -> list[ExtractionCheck]:
+    """Stated totals against their parts: the bureau's 정원/현원 against the sum over its
+    divisions (when every division has the figure), and each unit's total against the sum of
+    its grade rows. A disagreement means a figure was read from the wrong row or column.
+
+    >>> d = [Division("총무과"), Division("세무과")]
+    >>> st = [Staffing("행정국", 30, 29), Staffing("총무과", 20, 19), Staffing("세무과", 10, 10)]
+    >>> [(c.found, c.expected, c.warning) for c in staffing_sum_checks(d, st, "행정국")]
+    [(29, 29, None)]
+    >>> st += [Staffing("총무과", None, 9, "6급"), Staffing("총무과", None, 9, "7급")]
+    >>> [c.warning for c in staffing_sum_checks(d, st, "행정국")][-1]
+    "총무과's 현원 by grade add up to 18, its total is 19"
+    """
+    totals = {s.unit: s for s in staffing if s.grade is None}
+    out: list[ExtractionCheck] = []
+    names = [d.name for d in divisions]
+    top = totals.get(bureau) if bureau else None
+    if top is not None and names and all(n in totals for n in names):
+        parts, stated, bad = None, None, []
+        for field, word in (("authorized", _AUTHORIZED), ("current", _CURRENT)):
+            whole = getattr(top, field)
+            values = [getattr(totals[n], field) for n in names]
+            if whole is None or None in values:
+                continue
+            parts, stated = sum(values), whole
+            if parts != whole:
+                bad.append(f"the divisions' {word} add up to {parts}, the bureau's is {whole}")
+        if stated is not None:
+            out.append(ExtractionCheck("staffing-total", parts, stated, "bureau total", "; ".join(bad) or None,
+                                       bureau, top.line or 1))
+    for unit, t in totals.items():
+        for field, word in (("authorized", _AUTHORIZED), ("current", _CURRENT)):
+            grades = [getattr(s, field) for s in staffing if s.unit == unit and s.grade and getattr(s, field) is not None]
+            whole = getattr(t, field)
+            if grades and whole is not None and sum(grades) != whole:
+                out.append(ExtractionCheck("staffing-total", sum(grades), whole, "grade rows",
+                                           f"{unit}'s {word} by grade add up to {sum(grades)}, its total is {whole}",
+                                           unit, t.line or 1))
+    return out
 
 
 def budget_checks(programs: list[Program], warnings: list) -> list[ExtractionCheck]:

@@ -194,3 +194,17 @@ def test_organisation_counts_under_their_heading():
     assert (got["team"].found, got["team"].expected, got["team"].warning) == (0, 21, None)
     cut = text.replace("(5과 21팀)", "(4과 21팀)")
     assert "4 divisions" in (_checks(_read(cut))["division"][0].warning or "")
+
+
+def test_staff_totals_are_reconciled_with_their_parts():
+    """000 states the bureau's 현원 (137) and every division's: they add up, and so do the grade
+    columns. With the bureau's 현원 misprinted as 139 both disagreements are warned about."""
+    text = (ROOT / "data/sources/000_f06941a74a258fad.txt").read_text(encoding="utf-8")
+    ok = [c for c in _read(text) if isinstance(c, ExtractionCheck) and c.kind == "staffing-total"]
+    assert [(c.found, c.expected, c.warning) for c in ok] == [(137, 137, None)]
+    row = "\t현원\t137\t1\t1\t7\t33\t42\t36\t17"
+    assert row in text
+    bad = [c for c in _read(text.replace(row, row.replace("137", "139"))) if isinstance(c, ExtractionCheck)
+           and c.kind == "staffing-total" and c.warning]
+    assert any("the divisions' 현원 add up to 137, the bureau's is 139" in c.warning for c in bad)
+    assert any("현원 by grade add up to 137, its total is 139" in c.warning for c in bad)
