@@ -82,10 +82,11 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
     entries = [replace(x, case_key=final.get(x.case_key, x.case_key)) for x in entries]
     facts = [replace(x, case_key=final.get(x.case_key, x.case_key)) if isinstance(x, Adoption) else x
              for x in facts]
-    from loaders.casebook.checks import entry_checks
+    from loaders.casebook.checks import entry_checks, section_list_checks
     from loaders.casebook.entry_table import unread_tables
 
-    return records + cases.records() + entries + facts + entry_checks(tree.entries, unread_tables(tree.lines))
+    return (records + cases.records() + entries + facts + entry_checks(tree.entries, unread_tables(tree.lines))
+            + section_list_checks(tree.entries, tree.section_lists))
 
 
 def _agency(e: RawEntry, resolver: Resolver) -> Party:
