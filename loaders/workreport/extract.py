@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from loaders.lexicon import labels
+from loaders.lexicon.vocab import SCHEMES
 from loaders.lexicon.words import alt, of, words
 from loaders.records import BudgetLine, Division, Milestone, Program, Staffing
 from loaders.text import nfc, parse_amount, parse_krw, parse_period
@@ -44,8 +45,8 @@ _STAFF_ROWS = words(_W, "staff_row")  # `인 원 | 98(95) | 34(33)`: the row of 
 _TEAM_ONLY = re.compile(r"^\s*(\d{1,2})\s*개?\s*(?:" + alt(_W, "team_count_word") + r")\s*(?:$|[(,])")
 _GRADE_RANGE = re.compile(r"\d급|\d~\d급")
 _LAW_WORD = re.compile(alt(_W, "law_word"))
-STATUS_MARKS = words(_W, "status_mark")
-_NEW = words(_W, "status_new")[0]
+STATUS_MARKS = words(_W, "status_mark")  # the program-status scheme's words (lexicon/data/schemes.csv)
+_NEW = next(ko for key, ko, _en, _alts in SCHEMES["program-status"] if key == "new")  # 신규
 _ACTION_END = (*words(_W, "action_end"), "]", ")")
 # 제 n 조 (의 m): how every Korean act numbers its articles (structure, not vocabulary)
 _LEGAL = re.compile(r"「[^」]+」(?:\s*제\s*\d+\s*조(?:의\s*\d+)?(?:\s*\([^)]*\))?)?|[가-힣 ]{2,40}(?:" + alt(_W, "law_kind")
