@@ -36,7 +36,8 @@ def _written(pattern: str) -> str | None:
 def table_words(source: str) -> list[tuple[str, str]]:
     """(label as written, the concept label it stands for) of a word table named in
     schemes.csv's `words_from`: `labels:<kind>` (label -> canonical) or `<table>:<kind>`
-    (plain-word patterns -> `means`, or the word itself when `means` is empty)."""
+    (plain-word patterns -> `means`, or the word itself when `means` is empty; a real pattern
+    gives its `means` alone)."""
     table, _, kind = source.partition(":")
     if table == "labels":
         return sorted(labels.table().get(kind, {}).items())
@@ -47,6 +48,8 @@ def table_words(source: str) -> list[tuple[str, str]]:
         text = _written(row.pattern)
         if text is not None:
             out.append((text, row.means or text))
+        elif row.means:  # a real pattern: what it stands for must still be a concept
+            out.append((row.means, row.means))
     return out
 
 
