@@ -289,9 +289,27 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     return None
 
 
+# spaces other than U+0020 as text copied out of HWP, a web page or Windows leaves them: a no-break
+# space is a space, an ideographic space (U+3000, full width) two, a carriage return nothing
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": "  ", "\r": None})
+
+
+def plain_lines(text: str) -> list[str]:
+    """The lines of `text` with CRLF (or CR) line ends, no-break and ideographic spaces and trailing
+    spaces made plain, so that indentation, markers and `key : value` read the same in every file.
+
+    >>> plain_lines("□\u00a0추진배경 \r\n\u3000- 기간\u00a0:\u00a02024.\r\n끝")
+    ['□ 추진배경', '  - 기간 : 2024.', '끝']
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [line.translate(_SPACES).rstrip(" ") for line in text.split("\n")]
+
+
 def split(text: str) -> list[RawLine | RawTable]:
     """Blocks of a document: lines and tables, furniture blanked, line numbers kept."""
-    lines = text.split("\n")
+    lines = plain_lines(text)
+    text = "\n".join(lines)
     spaced = _space_tables(lines) if ("   " in text or "|" in text) else {}
     blocks: list[RawLine | RawTable] = []
     table: RawTable | None = None  # the table the next row may continue

@@ -99,6 +99,32 @@ def _grid(rows: list[list[str]]) -> list[str]:
     return out
 
 
+def _cells_per_line(rows: list[list[str]]) -> list[str]:
+    return [c for r in rows for c in r]
+
+
+def _space_columns(rows: list[list[str]]) -> list[str]:
+    # a cell's HTML (lists inside a cell) as the text a PDF shows; columns two or more spaces apart
+    rows = [[" ".join(_TAG.sub(" ", c).split()) for c in r] for r in rows]
+    widths = [max(len(r[j]) for r in rows) + 3 for j in range(len(rows[0]))]
+    return [("   " + "".join(c.ljust(w) for c, w in zip(r, widths))).rstrip() for r in rows]
+
+
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+def cells_per_line(text: str) -> str:
+    """TAB tables one cell per line, as some HWP/PDF converters write them: the header's cells,
+    then each row's cells, each on a line of its own, an empty cell an empty line, no separators."""
+    return _rewrite_tables(text, _cells_per_line)
+
+
+def space_columns(text: str) -> str:
+    """TAB tables as space-aligned columns, as PDF text extraction gives them: every cell padded to
+    its column's width, columns three or more spaces apart, an empty cell blank (no TAB, no pipe)."""
+    return _rewrite_tables(text, _space_columns)
+
+
 def grid_tables(text: str) -> str:
     """TAB tables as ASCII grid tables: `+----+----+` rules around `| a | b |` rows."""
     return _rewrite_tables(text, _grid)
@@ -287,6 +313,76 @@ def million_won(text: str) -> str:
     return re.sub(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s?천원", _to_million, text)
 
 
+# ---------------------------------------------------------------- characters and line ends
+
+def no_blank_lines(text: str) -> str:
+    """Every blank line removed (converters that write one paragraph per line and nothing between)."""
+    return "\n".join(line for line in _lines(text) if line.strip())
+
+
+_AFTER_MARKER = re.compile(r"^(\s*(?:#+\s*)?(?:[□○■●◦▶※-]|[①-⑳]))( )")
+
+
+def crlf_and_nbsp(text: str) -> str:
+    """Windows line ends (CRLF); a no-break space (U+00A0) after a leading bullet marker and around
+    `key : value` colons, an ideographic space (U+3000) for each two spaces of indentation, and
+    trailing spaces on every other line, as text copied out of HWP or a web page has them."""
+    out = []
+    for k, line in enumerate(_lines(text)):
+        body = line.lstrip(" ")
+        lead = len(line) - len(body)
+        line = "\u3000" * (lead // 2) + " " * (lead % 2) + body
+        line = _AFTER_MARKER.sub(lambda m: m.group(1) + "\u00a0", line)
+        line = line.replace(" : ", "\u00a0:\u00a0")
+        if k % 2 and line.strip():
+            line += "  "
+        out.append(line)
+    return "\r\n".join(out)
+
+
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+_ASCII_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_HEADING = re.compile(r"^(?P<lead>#*\s*)(?P<r>[IVX]{1,4}|[Ⅰ-Ⅹ])\s*\.\s*(?P<t>\S.*)$")
+# the parts of a work report that stand before or beside the divisions' programs
+_PART = re.compile(r"^(?:일반현황|운영방향|주요통계자료|현안업무보고|주요업무|주요업무추진계획|건의사항)$")
+_DIVISION = re.compile(r"^(?![가-힣]*(?:효과|결과|성과)$)[가-힣]{1,8}(?:과|담당관)$")
+_KOREAN_ORDINALS = "가나다라마바사아자차카타파하"
+
+
+def roman_sections(text: str) -> str:
+    """The report's parts numbered in Roman numerals (`Ⅰ. 일반현황`, `Ⅱ. …`; `I.` as `Ⅰ.`) and its
+    divisions' headings lettered (`가. 행정지원과`), since their programs are numbered `1.`.
+
+    A part is a heading or standalone line that names one (일반현황, 운영방향, …, letter spacing
+    allowed; a part listed in the table of contents keeps its number in the body); a division one
+    that is a short name ending in 과/담당관 and stands alone (not a table row, not a list line).
+    """
+    out: list[str] = []
+    parts: dict[str, int] = {}
+    part = div = 0
+    lines = _lines(text)
+    for k, line in enumerate(lines):
+        m = _HEADING.match(line)
+        lead, body = (m.group(1) + " ", m.group(2).strip()) if m else ("", line.strip())
+        alone = bool(m) or (line == body and (k == 0 or not lines[k - 1].strip())
+                            and (k + 1 == len(lines) or not lines[k + 1].strip()))
+        compact = "".join(body.split())
+        r = _ROMAN_HEADING.match(line)
+        if r and (r.group("r") in _ASCII_ROMAN or r.group("r") in _ROMAN) and not _DOT_LEADER.search(line):
+            part = _ASCII_ROMAN.get(r.group("r")) or _ROMAN.index(r.group("r")) + 1
+            line = f"{r.group('lead')}{_ROMAN[part - 1]}. {r.group('t')}"
+        elif alone and "\t" not in line and _PART.match(compact):
+            if compact not in parts:
+                part += 1
+                parts[compact] = part
+            line = f"{lead}{_ROMAN[parts[compact] - 1]}. {body}"
+        elif alone and "\t" not in line and _DIVISION.match(compact) and div < len(_KOREAN_ORDINALS):
+            div += 1
+            line = f"{lead}{_KOREAN_ORDINALS[div - 1]}. {body}"
+        out.append(line)
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- catalogue
 
 def compose(*rewrites: Callable[[str], str]) -> Callable[[str], str]:
@@ -313,6 +409,11 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "page_furniture": page_furniture,
     "fullwidth_colons": fullwidth_colons,
     "million_won": million_won,
+    "cells_per_line": cells_per_line,
+    "space_columns": space_columns,
+    "no_blank_lines": no_blank_lines,
+    "crlf_and_nbsp": crlf_and_nbsp,
+    "roman_sections": roman_sections,
     "combined": compose(million_won, fullwidth_colons, numbers_on_own_line, letter_spaced_headings,
                         headings_deeper, pipe_tables, hard_wrap, page_furniture),
 }
