@@ -298,7 +298,7 @@ def plain_lines(text: str) -> list[str]:
     """The lines of `text` with CRLF (or CR) line ends, no-break and ideographic spaces and trailing
     spaces made plain, so that indentation, markers and `key : value` read the same in every file.
 
-    >>> plain_lines("□\u00a0추진배경 \r\n\u3000- 기간\u00a0:\u00a02024.\r\n끝")
+    >>> plain_lines("□\\u00a0추진배경 \\r\\n\\u3000- 기간\\u00a0:\\u00a02024.\\r\\n끝")
     ['□ 추진배경', '  - 기간 : 2024.', '끝']
     """
     if "\r" in text:
