@@ -139,7 +139,13 @@ def bare_pipe_cells(line: str) -> list[str] | None:
 
 
 def _space_tables(lines: list[str]) -> dict[int, list[str]]:
-    """Row cells by line index for runs of 2+ consecutive space-aligned or bare-pipe rows."""
+    """Row cells by line index for runs of 2+ consecutive space-aligned or bare-pipe rows.
+
+    A run of rows of 3+ cells (`aligned_cells`) is a table; so is a run of lines of 2+ cells
+    (a two-column table, a row label with a list marker) whose columns line up (`_gutters`).
+    Where the columns line up, each row's cells are cut at them, so a blank cell stays a cell
+    (`계  정원  137` under `구 분  (blank)  계`) instead of shifting the row to the left.
+    """
     rows: dict[int, list[str]] = {}
     i = 0
     while i < len(lines):
@@ -152,9 +158,80 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
             run.append((j, cells))
             j += 1
         if len(run) >= 2:
-            rows.update(run)
+            rows.update(_by_gutters(lines, run) or run)
+        elif j == i:
+            k = i
+            while k < len(lines) and _loose_cells(lines[k]):
+                k += 1
+            lined_up = _by_gutters(lines, [(x, _loose_cells(lines[x])) for x in range(i, k)]) if k - i >= 2 else None
+            if lined_up:
+                rows.update(lined_up)
+                j = k
         i = max(j, i + 1)
     return rows
+
+
+def _loose_cells(line: str) -> list[str] | None:
+    """2+ cells 2+ spaces apart, whatever the line starts with (a table row only if its run lines up)."""
+    s = line.strip()
+    if not s or s.startswith("#") or "\t" in s or "|" in s or s[0] in _BOX or not _GAP.search(s):
+        return None
+    cells = _GAP.split(s)
+    return cells if len(cells) >= 2 else None
+
+
+def _gutters(texts: list[str]) -> list[tuple[int, int]]:
+    """Column spans (start, end) of lines laid out in columns: the stretches between gutters,
+    a gutter being 2+ positions that are blank in every line.
+
+    >>> _gutters(["   구  분      계     4급", "   정  원      94      1", "   현  원              1"])
+    [(3, 7), (13, 15), (19, 22)]
+    """
+    width = max(len(t) for t in texts)
+    used = [False] * width
+    for t in texts:
+        for k, ch in enumerate(t):
+            if ch != " ":
+                used[k] = True
+        for m in _LETTER_SPACED.finditer(t):  # `구  분`: one word, its spaces are no gutter
+            used[m.start():m.end()] = [True] * (m.end() - m.start())
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < width:
+        if not used[k]:
+            k += 1
+            continue
+        start = k
+        while True:
+            while k < width and used[k]:
+                k += 1
+            gap = k
+            while gap < width and not used[gap]:
+                gap += 1
+            if gap < width and gap - k < 2:
+                k = gap
+                continue
+            break
+        spans.append((start, k))
+        k = gap
+    return spans
+
+
+def _by_gutters(lines: list[str], run: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]] | None:
+    """The run's rows cut at its columns, when they line up: 2+ columns, as many as the widest
+    row has cells, each row's cells in columns of their own, two rows with 2+ cells."""
+    texts = [lines[x] for x, _ in run]
+    if any("|" in t for t in texts):
+        return None
+    spans = _gutters(texts)
+    if len(spans) < 2 or len(spans) != max(len(c) for _, c in run):
+        return None  # centred or right-aligned figures: the columns do not line up
+    cut = [[" ".join(t[a:b].split()) for a, b in spans] for t in texts]
+    if any(sum(1 for c in r if c) != len([c for c in cells if c]) for r, (_, cells) in zip(cut, run)):
+        return None  # a cut that joins two cells of a row or splits one
+    if sum(1 for r in cut if sum(1 for c in r if c) >= 2) < 2:
+        return None  # two lines that happen to share a gap are not a table
+    return [(x, r) for (x, _), r in zip(run, cut)]
 
 
 # -- boxes drawn with line characters (HWP converters) --------------------------
