@@ -314,56 +314,115 @@ def _flat_cell(text: str) -> bool:
         and not s.startswith(("(", "<"))
 
 
+def _long_cell(text: str) -> bool:
+    """A cell longer than a label (a duty list, a description): any text that is no heading,
+    list line, table markup or caption; a cell that starts with HTML (`<ul><li>…`, `<b>`) at any length."""
+    s = text.strip()
+    if s[:1] == "<" and s[1:2].isalpha():
+        return "\t" not in s
+    return len(s) > _MAX_FLAT_CELL and not s.startswith(("#", "(", "<")) and "\t" not in s and "|" not in s \
+        and s[0] not in _BOX and not s.startswith(_LIST_START)
+
+
+# a figure: digits with separators, signs, a date's dots, a range, a short unit (`137,593명`, `9.5%`, `-`)
+_FIGURE = re.compile(r"[-+△▲▽▼–]|(?:[-+△▲▽▼~∼']\s*)?\d[\d,.\s~∼%:/'’-]*(?:[가-힣]{1,2}|[%)])?(?:\s*[~∼]\s*)?")
+_BARE_NUMBER_CELL = re.compile(r"\d[\d,]*")
+
+
+def _kind(cell: str) -> str:
+    """E(mpty), N (a figure), T (text)."""
+    if not cell:
+        return "E"
+    return "N" if _FIGURE.fullmatch(cell) else "T"
+
+
+def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] | None:
+    """Rows of width `k` from the header at `lines[i]`: (rows, index after the table), or None.
+
+    A row with no figure that leaves its label blank right under the header is a second
+    header row; the first row after the header starts with its label. A later row may leave its label blank (the row above's
+    label goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills two cells or more.
+    A table without figures needs a column of long cells (a duty list). The table ends before
+    a chunk with a line that is no cell, a bare number where a row's label stands, a row
+    header's label (the next table) or a long cell where labels stand; the line after it must
+    be blank or no cell, and blank after a last row whose last cell is empty (else a cell went
+    missing). Figures and texts keep to their columns (`무료` among rates is one of few).
+    """
+    rows = [["".join(c.split()) for c in lines[i:i + k]]]  # letter-spaced labels (`정 원`) as one word
+    kinds: list[dict[str, int]] = [{} for _ in range(k)]  # per column: how many figures (N), texts (T)
+    data = False
+    pos = i + k
+    while pos + k <= len(lines):
+        chunk = [" ".join(c.split()) for c in lines[pos:pos + k]]
+        if not any(chunk) or not all(not c or _flat_cell(c) or _long_cell(c) for c in chunk):
+            break
+        if _BARE_NUMBER_CELL.fullmatch(chunk[0]) or len(chunk[0]) > _MAX_FLAT_CELL:
+            break
+        if any(c and column_label(c, "row_header") for c in chunk):
+            break
+        ks = [_kind(c) for c in chunk]
+        if not data:
+            if not chunk[0] and "N" not in ks and len(rows) == 1:
+                rows.append(chunk)  # a second header row under cells that span two (`| | 증감액 | 증감률`)
+                pos += k
+                continue
+            if not chunk[0]:
+                break
+            data = True
+        elif not chunk[0] and sum(1 for c in chunk if c) < 2:
+            break
+        if data:
+            for j, kd in enumerate(ks):
+                if kd != "E":
+                    kinds[j][kd] = kinds[j].get(kd, 0) + 1
+        rows.append(chunk)
+        pos += k
+    body = [r for r in rows[1:] if r[0]] if data else []
+    if not body or not any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL for r in body for c in r):
+        return None
+    cells = sum(sum(kd.values()) for kd in kinds)
+    if 10 * sum(min(kd.values()) for kd in kinds if len(kd) > 1) > cells:
+        return None  # more than a tenth of the cells out of their column's kind: the rows do not line up
+    if pos < len(lines) and lines[pos].strip() and (_flat_cell(lines[pos]) or _long_cell(lines[pos])):
+        return None
+    if not rows[-1][-1] and pos < len(lines) and lines[pos].strip():
+        return None  # an empty last cell is followed by the blank that ends the table, else a cell went missing
+    return rows, pos
+
+
 def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """(rows, index after the table) of a table a converter wrote one cell per line:
-    3+ column labels (loaders/lexicon `column_header`, or a grade `4급`), the first
-    that of the rows' label column (`row_header`: `구분`, `부서`, `국가`, …), then the
-    rows, each as many lines as there are labels (an empty cell an empty line). A
-    row starts with a label (not blank, not a bare number) and holds a figure
-    (`계 | 10 | 81`, `미국 | … | 1986. 10. 20.`); the table ends at the first line
-    that cannot start such a row, which must be a blank or a line that is no cell.
-    The width is the largest that reads 1+ rows so.
+    a header that starts with the label of the rows' label column (loaders/lexicon
+    `row_header`: `구분`, `부서`, `국가`, …) and goes on with short cells (an empty
+    header cell an empty line), then the rows, each as many lines as the header
+    has cells (an empty cell an empty line; see `_flat_rows`). The width is the one
+    whose rows cover the most lines; of equal ones, the one whose header holds the
+    most column labels (loaders/lexicon `column_header`, a grade `4급`).
 
     >>> flat_table(["구 분", "정 원", "현 원", "총무과", "38", "37", "회계과", "20", "", "", "끝"], 0)
     ([['구분', '정원', '현원'], ['총무과', '38', '37'], ['회계과', '20', '']], 9)
+    >>> flat_table(["구 분", "", "계", "5급", "계", "정원", "3", "3", "", "현원", "2", "2", "", "끝"], 0)[0]
+    [['구분', '', '계', '5급'], ['계', '정원', '3', '3'], ['', '현원', '2', '2']]
     """
     if i and _flat_cell(lines[i - 1]) and column_label(lines[i - 1]):
         return None  # the header starts at its first label, never inside the run
     if not _flat_cell(lines[i]) or not column_label(lines[i], "row_header"):
         return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …)
-    h = i
-    while h < len(lines) and _flat_cell(lines[h]) and column_label(lines[h]):
+    h = i + 1
+    while h < len(lines) and h - i < 24 and (not lines[h].strip() or _flat_cell(lines[h])
+                                             and not _BARE_NUMBER_CELL.fullmatch(lines[h].strip())):
         h += 1
-    if h - i < 3:
-        return None
-    for k in range(h - i, 2, -1):
-        rows = [["".join(c.split()) for c in lines[i:i + k]]]  # letter-spaced labels (`정 원`) as one word
-        pos = i + k
-        while pos + k <= len(lines):
-            chunk = [" ".join(c.split()) for c in lines[pos:pos + k]]
-            if not chunk[0] or chunk[0].replace(",", "").isdigit() or not _flat_cell(chunk[0]) \
-                    or not all(not c or _flat_cell(c) for c in chunk) or not any(ch.isdigit() for ch in "".join(chunk)):
-                break
-            rows.append(chunk)
-            pos += k
-        if len(rows) < 2 or pos < len(lines) and lines[pos].strip() and _flat_cell(lines[pos]):
+    best, best_key = None, None
+    for k in range(2, h - i + 1):
+        got = _flat_rows(lines, i, k)
+        if got is None:
             continue
-        if not rows[-1][-1] and pos < len(lines) and lines[pos].strip():
-            continue  # an empty last cell is followed by the blank that ends the table, else a cell went missing
-        return rows, pos
-    return None
-    end = h
-    while end < len(lines) and _flat_cell(lines[end]):
-        end += 1
-    cells = [" ".join(lines[k].split()) for k in range(i, end)]
-    for k in range(h - i, 2, -1):
-        if len(cells) % k or len(cells) // k < 2:
-            continue
-        rows = [cells[r:r + k] for r in range(0, len(cells), k)]
-        if all(not r[0].replace(",", "").isdigit() and any(ch.isdigit() for ch in "".join(r)) for r in rows[1:]):
-            rows[0] = ["".join(c.split()) for c in rows[0]]  # letter-spaced labels (`정 원`) as one word
-            return rows, end
-    return None
+        rows, pos = got
+        labels = sum(1 for c in rows[0] if c and column_label(c)) - sum(1 for c in rows[0] if c and not column_label(c))
+        key = (pos, labels)
+        if best_key is None or key > best_key:
+            best, best_key = got, key
+    return best
 
 
 # spaces other than U+0020 as text copied out of HWP, a web page or Windows leaves them: a no-break

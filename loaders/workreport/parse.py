@@ -390,7 +390,7 @@ def build(text: str) -> Document:
             continue
         if st.item is None:
             continue
-        if b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv():
+        if b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv() and not _nested(lines, st.sub, b):
             st.sub = _new_sub(st.item, b.text[1:].strip(), b)
             continue
         if _opens_sub(blocks, i, b):
@@ -508,6 +508,16 @@ def _add(st: _State, entry: Entry, end: int) -> None:
     st.item.line_end = max(st.item.line_end, end)
     if st.numsub is not None and target is not st.numsub:
         st.numsub.line_end = max(st.numsub.line_end, end)
+
+
+def _nested(lines: list[Line], sub: Node | None, ln: Line) -> bool:
+    """A plain `①` line under a `①`-sub-item that is a heading (or bold) belongs to it: a list
+    inside the sub-item (the cells of a table without header, written one per line), not the
+    next sub-item."""
+    if sub is None or ln.heading or ln.bold or not 0 < sub.line <= len(lines):
+        return False
+    opened = lines[sub.line - 1]
+    return bool(opened.heading or opened.bold) and opened.marker in CIRCLED
 
 
 def _new_sub(item: Node, title: str, ln: Line) -> Node:
