@@ -327,6 +327,7 @@ def _long_cell(text: str) -> bool:
 # a figure: digits with separators, signs, a date's dots, a range, a short unit (`137,593명`, `9.5%`, `-`)
 _FIGURE = re.compile(r"[-+△▲▽▼–]|(?:[-+△▲▽▼~∼']\s*)?\d[\d,.\s~∼%:/'’-]*(?:[가-힣]{1,2}|[%)])?(?:\s*[~∼]\s*)?")
 _BARE_NUMBER_CELL = re.compile(r"\d[\d,]*")
+_YEAR_COLUMN = re.compile(r"(?:19|20)\d\d년?")
 
 
 def _kind(cell: str) -> str:
@@ -342,7 +343,7 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
     A row with no figure that leaves its label blank right under the header is a second
     header row; the first row after the header starts with its label. A later row may leave its label blank (the row above's
     label goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills two cells or more.
-    A table without figures needs a column of long cells (a duty list). The table ends before
+    A table without figures needs a column of long cells (a duty list) or years as its columns. The table ends before
     a chunk with a line that is no cell, a bare number where a row's label stands, a row
     header's label (the next table) or a long cell where labels stand; the line after it must
     be blank or no cell, and blank after a last row whose last cell is empty (else a cell went
@@ -378,7 +379,8 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
         rows.append(chunk)
         pos += k
     body = [r for r in rows[1:] if r[0]] if data else []
-    if not body or not any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL for r in body for c in r):
+    years = all(_YEAR_COLUMN.fullmatch(c) for c in rows[0][1:])  # `구분 | 2025년 | 2026년`: anything under a year
+    if not body or not (years or any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL for r in body for c in r)):
         return None
     cells = sum(sum(kd.values()) for kd in kinds)
     if 10 * sum(min(kd.values()) for kd in kinds if len(kd) > 1) > cells:
@@ -397,7 +399,7 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     header cell an empty line), then the rows, each as many lines as the header
     has cells (an empty cell an empty line; see `_flat_rows`). The width is the one
     whose rows cover the most lines; of equal ones, the one whose header holds the
-    most column labels (loaders/lexicon `column_header`, a grade `4급`).
+    most column labels (loaders/lexicon `column_header`, a grade `4급`, a year `2025년`).
 
     >>> flat_table(["구 분", "정 원", "현 원", "총무과", "38", "37", "회계과", "20", "", "", "끝"], 0)
     ([['구분', '정원', '현원'], ['총무과', '38', '37'], ['회계과', '20', '']], 9)
@@ -418,7 +420,8 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         if got is None:
             continue
         rows, pos = got
-        labels = sum(1 for c in rows[0] if c and column_label(c)) - sum(1 for c in rows[0] if c and not column_label(c))
+        known = [bool(column_label(c) or _YEAR_COLUMN.fullmatch(c)) for c in rows[0] if c]
+        labels = known.count(True) - known.count(False)
         key = (pos, labels)
         if best_key is None or key > best_key:
             best, best_key = got, key
