@@ -307,11 +307,17 @@ def column_label(text: str, kind: str = "column_header") -> bool:
 _SIGNED = re.compile(r"[-+△▲▽▼]\s*[\d,.]*")  # `-1`, `+3`, `△2`, a bare `-`: a figure, not a bullet
 
 
+# `4 차량 정수 현황`, `2. 추진계획`: a numbered heading, never a cell
+_NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]?\s+[가-힣]")
+# `· 시·도지사 …`: a middle dot opens the items listed inside a cell (not at a row's label)
+_IN_CELL = "·•"
+
+
 def _flat_cell(text: str) -> bool:
     s = text.strip()
     return bool(s) and len(s) <= _MAX_FLAT_CELL and (not s.startswith(_LIST_START) or bool(_SIGNED.fullmatch(s))) \
         and not s.startswith("#") and "\t" not in s and "|" not in s and s[0] not in _BOX \
-        and not s.startswith(("(", "<"))
+        and not s.startswith(("(", "<")) and not _NUMBERED_HEADING.match(s)
 
 
 def _long_cell(text: str) -> bool:
@@ -340,7 +346,8 @@ def _kind(cell: str) -> str:
 def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] | None:
     """Rows of width `k` from the header at `lines[i]`: (rows, index after the table), or None.
 
-    A row with no figure that leaves its label blank right under the header is a second
+    A row starts with its label, a bare number only under a serial header (`연번`, loaders/lexicon
+    `serial_header`). A row with no figure that leaves its label blank right under the header is a second
     header row; the first row after the header starts with its label. A later row may leave its label blank (the row above's
     label goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills two cells or more.
     A table without figures needs a column of long cells (a duty list) or years as its columns. The table ends before
@@ -350,14 +357,16 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
     missing). Figures and texts keep to their columns (`무료` among rates is one of few).
     """
     rows = [["".join(c.split()) for c in lines[i:i + k]]]  # letter-spaced labels (`정 원`) as one word
+    numbered = column_label(rows[0][0], "serial_header")  # `연번`: each row starts with its number
     kinds: list[dict[str, int]] = [{} for _ in range(k)]  # per column: how many figures (N), texts (T)
     data = False
     pos = i + k
     while pos + k <= len(lines):
         chunk = [" ".join(c.split()) for c in lines[pos:pos + k]]
-        if not any(chunk) or not all(not c or _flat_cell(c) or _long_cell(c) for c in chunk):
+        if not any(chunk) or not all(not c or _flat_cell(c) or _long_cell(c) or j and chunk[0] and c[0] in _IN_CELL
+                                     for j, c in enumerate(chunk)):
             break
-        if _BARE_NUMBER_CELL.fullmatch(chunk[0]) or len(chunk[0]) > _MAX_FLAT_CELL:
+        if bool(_BARE_NUMBER_CELL.fullmatch(chunk[0])) != numbered or len(chunk[0]) > _MAX_FLAT_CELL:
             break
         if any(c and column_label(c, "row_header") for c in chunk):
             break
