@@ -346,8 +346,8 @@ def _kind(cell: str) -> str:
 def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] | None:
     """Rows of width `k` from the header at `lines[i]`: (rows, index after the table), or None.
 
-    A row starts with its label, a bare number only under a serial header (`연번`, loaders/lexicon
-    `serial_header`). A row with no figure that leaves its label blank right under the header is a second
+    A row starts with its label; a bare number only as the next of a run 1, 2, 3 … (which
+    a serial header, `연번` in loaders/lexicon `serial_header`, requires). A row with no figure that leaves its label blank right under the header is a second
     header row; the first row after the header starts with its label. A later row may leave its label blank (the row above's
     label goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills two cells or more.
     A table without figures needs a column of long cells (a duty list) or years as its columns. The table ends before
@@ -358,6 +358,7 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
     """
     rows = [["".join(c.split()) for c in lines[i:i + k]]]  # letter-spaced labels (`정 원`) as one word
     numbered = column_label(rows[0][0], "serial_header")  # `연번`: each row starts with its number
+    serial = 0  # the last row number read
     kinds: list[dict[str, int]] = [{} for _ in range(k)]  # per column: how many figures (N), texts (T)
     data = False
     pos = i + k
@@ -366,7 +367,13 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
         if not any(chunk) or not all(not c or _flat_cell(c) or _long_cell(c) or j and chunk[0] and c[0] in _IN_CELL
                                      for j, c in enumerate(chunk)):
             break
-        if bool(_BARE_NUMBER_CELL.fullmatch(chunk[0])) != numbered or len(chunk[0]) > _MAX_FLAT_CELL:
+        if len(chunk[0]) > _MAX_FLAT_CELL:
+            break
+        if _BARE_NUMBER_CELL.fullmatch(chunk[0]):
+            if chunk[0] != str(serial + 1) or not (numbered or serial or chunk[0] == "1"):
+                break  # a bare number is a row's label only in a run 1, 2, 3 …
+            serial += 1
+        elif numbered and not serial:
             break
         if any(c and column_label(c, "row_header") for c in chunk):
             break
