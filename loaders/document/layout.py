@@ -350,16 +350,19 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
     a serial header, `연번` in loaders/lexicon `serial_header`, requires). A row with no figure that leaves its label blank right under the header is a second
     header row; the first row after the header starts with its label. A later row may leave its label blank (the row above's
     label goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills two cells or more.
-    A table without figures needs a column of long cells (a duty list) or years as its columns. The table ends before
+    A table without figures needs two rows of three cells or more, a column of long cells (a duty
+    list) or years as its columns. The table ends before
     a chunk with a line that is no cell, a bare number where a row's label stands, a row
     header's label (the next table) or a long cell where labels stand; the line after it must
     be blank or no cell, and blank after a last row whose last cell is empty (else a cell went
-    missing). Figures and texts keep to their columns (`무료` among rates is one of few).
+    missing). Figures and texts keep to their columns, or to their rows where the rows are
+    the attributes (`무료` among rates is one of few).
     """
     rows = [["".join(c.split()) for c in lines[i:i + k]]]  # letter-spaced labels (`정 원`) as one word
     numbered = column_label(rows[0][0], "serial_header")  # `연번`: each row starts with its number
     serial = 0  # the last row number read
     kinds: list[dict[str, int]] = [{} for _ in range(k)]  # per column: how many figures (N), texts (T)
+    off_row = 0  # cells out of their row's kind (a table whose rows are its attributes: 대상 | 예산 | 재원)
     data = False
     pos = i + k
     while pos + k <= len(lines):
@@ -392,15 +395,19 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
             for j, kd in enumerate(ks):
                 if kd != "E":
                     kinds[j][kd] = kinds[j].get(kd, 0) + 1
+            across = [kd for kd in ks[1:] if kd != "E"]
+            off_row += min(across.count("N"), len(across) - across.count("N"))
         rows.append(chunk)
         pos += k
     body = [r for r in rows[1:] if r[0]] if data else []
     years = all(_YEAR_COLUMN.fullmatch(c) for c in rows[0][1:])  # `구분 | 2025년 | 2026년`: anything under a year
-    if not body or not (years or any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL for r in body for c in r)):
+    if not body or not (years or len(body) >= 2 < k or any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL
+                                                       for r in body for c in r)):
         return None
     cells = sum(sum(kd.values()) for kd in kinds)
-    if 10 * sum(min(kd.values()) for kd in kinds if len(kd) > 1) > cells:
-        return None  # more than a tenth of the cells out of their column's kind: the rows do not line up
+    off_label = min(kinds[0].values()) if len(kinds[0]) > 1 else 0  # row labels: all texts, or all figures (dates)
+    if 10 * min(sum(min(kd.values()) for kd in kinds if len(kd) > 1), off_row + off_label) > cells:
+        return None  # more than a tenth of the cells out of their column's (or row's) kind: the rows do not line up
     if pos < len(lines) and lines[pos].strip() and (_flat_cell(lines[pos]) or _long_cell(lines[pos])):
         return None
     if not rows[-1][-1] and pos < len(lines) and lines[pos].strip():
