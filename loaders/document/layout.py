@@ -107,6 +107,7 @@ def _html_rows(fragment: str) -> list[list[str]]:
 _GAP = re.compile(r"\s{2,}")
 _BARE_PIPE_ROW = re.compile(r"^[^|#\n][^|\n]*\|[^|\n]*\|")
 _LIST_START = tuple("□■○●◦·•-※▶ㅇ①②③④⑤⑥⑦⑧⑨")
+_LIST_MARKS = re.escape("".join(_LIST_START))
 
 
 def aligned_cells(line: str) -> list[str] | None:
@@ -177,7 +178,12 @@ def _loose_cells(line: str) -> list[str] | None:
     if not s or s.startswith("#") or "\t" in s or "|" in s or s[0] in _BOX or not _GAP.search(s):
         return None
     cells = _GAP.split(s)
+    if any(_LONE_SYLLABLE.fullmatch(c) for c in cells):
+        return None  # `○ 기    간 : 2024.`: a key letter-spaced wide, not two cells
     return cells if len(cells) >= 2 else None
+
+
+_LONE_SYLLABLE = re.compile(r"(?:[" + _LIST_MARKS + r"]\s*)?[가-힣]")
 
 
 def _gutters(texts: list[str]) -> list[tuple[int, int]]:
@@ -313,9 +319,14 @@ _NUMBERED_HEADING = re.compile(r"\d{1,2}[.)]?\s+[가-힣]")
 _IN_CELL = "·•"
 
 
+# `----- 9`: a leader and the page a program list gives for its row
+_LEADER_CELL = re.compile(r"(?:[-.·…]\s*){3,}\d{1,3}")
+
+
 def _flat_cell(text: str) -> bool:
     s = text.strip()
-    return bool(s) and len(s) <= _MAX_FLAT_CELL and (not s.startswith(_LIST_START) or bool(_SIGNED.fullmatch(s))) \
+    return bool(s) and len(s) <= _MAX_FLAT_CELL and (not s.startswith(_LIST_START) or bool(_SIGNED.fullmatch(s))
+                                                     or bool(_LEADER_CELL.fullmatch(s))) \
         and not s.startswith("#") and "\t" not in s and "|" not in s and s[0] not in _BOX \
         and not s.startswith(("(", "<")) and not _NUMBERED_HEADING.match(s)
 
@@ -340,7 +351,7 @@ def _kind(cell: str) -> str:
     """E(mpty), N (a figure), T (text)."""
     if not cell:
         return "E"
-    return "N" if _FIGURE.fullmatch(cell) else "T"
+    return "N" if _FIGURE.fullmatch(cell) or _LEADER_CELL.fullmatch(cell) else "T"
 
 
 def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] | None:
@@ -389,8 +400,9 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
             if not chunk[0]:
                 break
             data = True
-        elif not chunk[0] and sum(1 for c in chunk if c) < 2:
-            break
+        elif not chunk[0] and (sum(1 for c in chunk if c) < 2 or 3 * sum(
+                1 for j, kd in enumerate(ks) if kd != "E" and kinds[j] and kd not in kinds[j]) > len(ks) - ks.count("E")):
+            break  # a row that leaves its label blank fills two cells, most of them of their columns' kinds
         if data:
             for j, kd in enumerate(ks):
                 if kd != "E":

@@ -73,6 +73,7 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += checks.issuer_check(info.issuer)
     records += checks.table_checks(doc)
     records += checks.section_checks(doc, divisions, programs)
+    records += checks.attribution_checks(doc, programs)
     return records
 
 

@@ -39,13 +39,14 @@ def _is_table_row(line: str) -> bool:
     return "\t" in line and not _DOT_LEADER.search(line)
 
 
-def _table_blocks(lines: list[str]):
-    """Yield (start, end) of maximal runs of TAB rows."""
+def _table_blocks(lines: list[str], leaders: bool = False):
+    """Yield (start, end) of maximal runs of TAB rows (with `leaders`, a table's rows with a page
+    number after a leader, as a program list `연번 | 사업명 | 페이지` has them, go with it)."""
     i = 0
     while i < len(lines):
         if _is_table_row(lines[i]):
             j = i
-            while j < len(lines) and _is_table_row(lines[j]):
+            while j < len(lines) and (_is_table_row(lines[j]) or leaders and "\t" in lines[j]):
                 j += 1
             yield i, j
             i = j
@@ -53,11 +54,11 @@ def _table_blocks(lines: list[str]):
             i += 1
 
 
-def _rewrite_tables(text: str, render: Callable[[list[list[str]]], list[str]]) -> str:
+def _rewrite_tables(text: str, render: Callable[[list[list[str]]], list[str]], leaders: bool = False) -> str:
     lines = _lines(text)
     out: list[str] = []
     pos = 0
-    for start, end in _table_blocks(lines):
+    for start, end in _table_blocks(lines, leaders):
         out += lines[pos:start]
         rows = [line.split("\t") for line in lines[start:end]]
         width = max(len(r) for r in rows)
@@ -115,8 +116,9 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 def cells_per_line(text: str) -> str:
     """TAB tables one cell per line, as some HWP/PDF converters write them: the header's cells,
-    then each row's cells, each on a line of its own, an empty cell an empty line, no separators."""
-    return _rewrite_tables(text, _cells_per_line)
+    then each row's cells, each on a line of its own, an empty cell an empty line, no separators
+    (a program list's rows with their page numbers too)."""
+    return _rewrite_tables(text, _cells_per_line, leaders=True)
 
 
 def space_columns(text: str) -> str:
