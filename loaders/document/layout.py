@@ -357,17 +357,18 @@ def _kind(cell: str) -> str:
 def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] | None:
     """Rows of width `k` from the header at `lines[i]`: (rows, index after the table), or None.
 
-    A row starts with its label; a bare number only as the next of a run 1, 2, 3 … (which
-    a serial header, `연번` in loaders/lexicon `serial_header`, requires). A row with no figure that leaves its label blank right under the header is a second
-    header row; the first row after the header starts with its label. A later row may leave its label blank (the row above's
-    label goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills two cells or more.
-    A table without figures needs two rows of three cells or more, a column of long cells (a duty
-    list) or years as its columns. The table ends before
-    a chunk with a line that is no cell, a bare number where a row's label stands, a row
-    header's label (the next table) or a long cell where labels stand; the line after it must
-    be blank or no cell, and blank after a last row whose last cell is empty (else a cell went
-    missing). Figures and texts keep to their columns, or to their rows where the rows are
-    the attributes (`무료` among rates is one of few).
+    A row with no figure that leaves its label blank right under the header is a second
+    header row (`| | 증감액 | 증감률`); the first row after the header starts with its label.
+    A label is no bare number, but as the next of a run 1, 2, 3 … (which a serial header,
+    `연번` in loaders/lexicon `serial_header`, requires). A later row may leave its label
+    blank (the label above goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills
+    two cells or more, most of them of their columns' kinds. A table without figures needs
+    two rows of three cells or more, a column of long cells (a duty list) or years as its
+    columns. The table ends before a chunk with a line that is no cell, a bare number out of
+    its run, a row header's label (the next table) or a long cell where labels stand; the
+    line after it must be blank or no cell, and blank after a last row whose last cell is
+    empty (else a cell went missing). Figures and texts keep to their columns, or to their
+    rows where the rows are the attributes (`무료` among rates is one of few).
     """
     rows = [["".join(c.split()) for c in lines[i:i + k]]]  # letter-spaced labels (`정 원`) as one word
     numbered = column_label(rows[0][0], "serial_header")  # `연번`: each row starts with its number
@@ -393,16 +394,18 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
             break
         ks = [_kind(c) for c in chunk]
         if not data:
-            if not chunk[0] and "N" not in ks and len(rows) == 1:
+            if not chunk[0] and len(rows) == 1 and all(kd != "N" or _YEAR_COLUMN.fullmatch(c)
+                                                       for c, kd in zip(chunk, ks)):
                 rows.append(chunk)  # a second header row under cells that span two (`| | 증감액 | 증감률`)
                 pos += k
                 continue
             if not chunk[0]:
                 break
             data = True
-        elif not chunk[0] and (sum(1 for c in chunk if c) < 2 or 3 * sum(
-                1 for j, kd in enumerate(ks) if kd != "E" and kinds[j] and kd not in kinds[j]) > len(ks) - ks.count("E")):
-            break  # a row that leaves its label blank fills two cells, most of them of their columns' kinds
+        elif not chunk[0]:
+            odd = sum(1 for j, kd in enumerate(ks) if kd != "E" and kinds[j] and kd not in kinds[j])
+            if len(ks) - ks.count("E") < 2 or 3 * odd > len(ks) - ks.count("E"):
+                break  # a row that leaves its label blank fills two cells, most of them of their columns' kinds
         if data:
             for j, kd in enumerate(ks):
                 if kd != "E":

@@ -511,13 +511,23 @@ def _add(st: _State, entry: Entry, end: int) -> None:
 
 
 def _nested(lines: list[Line], sub: Node | None, ln: Line) -> bool:
-    """A plain `①` line under a `①`-sub-item that is a heading (or bold) belongs to it: a list
-    inside the sub-item (the cells of a table without header, written one per line), not the
-    next sub-item."""
+    """A plain `①` line under a `②`-sub-item that is a heading (or bold) belongs to it: its
+    numbering starts again (and goes on: `②`, `③` after it), a list inside the sub-item (the
+    cells of a table without header, written one per line), not the next sub-item (which goes
+    on from the sub-item's own number: `③`)."""
     if sub is None or ln.heading or ln.bold or not 0 < sub.line <= len(lines):
         return False
     opened = lines[sub.line - 1]
-    return bool(opened.heading or opened.bold) and opened.marker in CIRCLED
+    if not (opened.heading or opened.bold) or not opened.marker or opened.marker not in CIRCLED:
+        return False
+    top = CIRCLED.index(opened.marker) + 1
+    run = 0  # the last number of a list that started again inside the sub-item
+    for q in lines[sub.line:ln.no - 1]:
+        if q.marker and q.marker in CIRCLED and not (q.heading or q.bold):
+            m = CIRCLED.index(q.marker) + 1
+            run = m if m <= top or run and m == run + 1 else 0
+    n = CIRCLED.index(ln.marker) + 1
+    return n <= top or bool(run) and n == run + 1
 
 
 def _new_sub(item: Node, title: str, ln: Line) -> Node:

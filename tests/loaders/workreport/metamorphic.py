@@ -372,6 +372,7 @@ def roman_sections(text: str) -> str:
         r = _ROMAN_HEADING.match(line)
         if r and (r.group("r") in _ASCII_ROMAN or r.group("r") in _ROMAN) and not _DOT_LEADER.search(line):
             part = _ASCII_ROMAN.get(r.group("r")) or _ROMAN.index(r.group("r")) + 1
+            parts.setdefault("".join(r.group("t").split()), part)
             line = f"{r.group('lead')}{_ROMAN[part - 1]}. {r.group('t')}"
         elif alone and "\t" not in line and _PART.match(compact):
             if compact not in parts:
@@ -428,15 +429,28 @@ def source(stem: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def facts_of(stem: str, rewrite: str | None = None) -> dict:
-    """to_facts of the bundled report `stem`, rewritten by REWRITES[rewrite] (None: the original)."""
+def records_of(stem: str, rewrite: str | None = None) -> tuple:
+    """The records of the bundled report `stem`, rewritten by REWRITES[rewrite] (None: the original)."""
     from loaders.workreport import extract_text
-    from tests.loaders.workreport.facts import to_facts
 
     text = source(stem)
     if rewrite is not None:
         text = REWRITES[rewrite](text)
-    return to_facts(extract_text(text, file_name=f"{stem}.txt", doc_id=stem, sha256="0" * 64))
+    return tuple(extract_text(text, file_name=f"{stem}.txt", doc_id=stem, sha256="0" * 64))
+
+
+def facts_of(stem: str, rewrite: str | None = None) -> dict:
+    """to_facts of the bundled report `stem`, rewritten by REWRITES[rewrite] (None: the original)."""
+    from tests.loaders.workreport.facts import to_facts
+
+    return to_facts(list(records_of(stem, rewrite)))
+
+
+def checks_of(stem: str, rewrite: str | None = None) -> list:
+    """The ExtractionCheck records of the bundled report `stem`, rewritten by REWRITES[rewrite]."""
+    from loaders.records import ExtractionCheck
+
+    return [r for r in records_of(stem, rewrite) if isinstance(r, ExtractionCheck)]
 
 
 def fact_types() -> tuple[str, ...]:
