@@ -155,6 +155,12 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
         while j < len(lines):
             cells = aligned_cells(lines[j]) or bare_pipe_cells(lines[j])
             if cells is None:
+                k = j  # a table broken by a page: its rows go on after the page number, in the same columns
+                while k < len(lines) and (not lines[k].strip() or is_page_furniture(lines[k])):
+                    k += 1
+                if run and any(lines[x].strip() for x in range(j, k)) and k < len(lines) and aligned_cells(lines[k]):
+                    j = k
+                    continue
                 break
             run.append((j, cells))
             j += 1

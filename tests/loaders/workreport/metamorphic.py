@@ -386,6 +386,61 @@ def roman_sections(text: str) -> str:
     return "\n".join(out)
 
 
+_BULLET_GLYPHS = {"○": "ㅇ", "□": "▣"}
+_LEADING_BULLET = re.compile(r"^(\s*(?:#+\s*)?(?:\*\*)?)([○□])(?=\s)")
+
+
+def bullet_glyphs(text: str) -> str:
+    """Leading bullets in the glyphs other fonts and converters give them: `○` as the jamo `ㅇ`,
+    `□` as `▣` (a bullet inside a line or a table cell stays)."""
+    return "\n".join(_LEADING_BULLET.sub(lambda m: m.group(1) + _BULLET_GLYPHS[m.group(2)], line)
+                     for line in _lines(text))
+
+
+def typographic_apostrophes(text: str) -> str:
+    """A date's apostrophe as word processors set it: `'24. 3.` -> `’24. 3.`, `('23.7월)` -> `(’23.7월)`.
+    (`'26년 …` stays: a label's text is a fact's, kept as written.)"""
+    return re.sub(r"'(?=\d\d\s*\.)", "’", text)
+
+
+_SPACE_ROW = re.compile(r"^ {3}\S.*\S {3,}\S")
+
+
+def _row_blocks(lines: list[str]):
+    """(start, end) of runs of TAB rows or of space-aligned rows (as space_columns writes them)."""
+    i = 0
+    while i < len(lines):
+        kind = _is_table_row(lines[i]) or bool(_SPACE_ROW.match(lines[i])) and 2
+        if kind:
+            j = i
+            while j < len(lines) and (_is_table_row(lines[j]) if kind is True else _SPACE_ROW.match(lines[j])
+                                      or lines[j].startswith("   ") and "   " in lines[j].strip()):
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def table_page_breaks(text: str, rows: int = 4) -> str:
+    """A long table (TAB or space-aligned rows) broken by a page: after every `rows` rows a blank
+    line, the page's footer (`- n -`) and a blank line, as PDF text of a table over two pages has it."""
+    lines = _lines(text)
+    out: list[str] = []
+    pos = 0
+    page = 1
+    for start, end in _row_blocks(lines):
+        out += lines[pos:start]
+        for k, line in enumerate(lines[start:end]):
+            if k and k % rows == 0 and end - start - k >= 2:
+                page += 1
+                out += ["", f"- {page} -", ""]
+            out.append(line)
+        pos = end
+    out += lines[pos:]
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- catalogue
 
 def compose(*rewrites: Callable[[str], str]) -> Callable[[str], str]:
@@ -417,8 +472,14 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "no_blank_lines": no_blank_lines,
     "crlf_and_nbsp": crlf_and_nbsp,
     "roman_sections": roman_sections,
+    "bullet_glyphs": bullet_glyphs,
+    "typographic_apostrophes": typographic_apostrophes,
+    "table_page_breaks": table_page_breaks,
     "combined": compose(million_won, fullwidth_colons, numbers_on_own_line, letter_spaced_headings,
                         headings_deeper, pipe_tables, hard_wrap, page_furniture),
+    "combined_pdf": compose(roman_sections, bullet_glyphs, typographic_apostrophes, hard_wrap, space_columns,
+                            table_page_breaks, page_furniture, crlf_and_nbsp),
+    "combined_flat": compose(roman_sections, bullet_glyphs, typographic_apostrophes, cells_per_line, crlf_and_nbsp),
 }
 
 

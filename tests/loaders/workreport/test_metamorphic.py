@@ -116,6 +116,25 @@ def test_roman_sections():
         "기대효과", "", "나. 홍보과", "", "구 분\t홍보과"]
 
 
+def test_bullet_glyphs():
+    assert mm.bullet_glyphs("□ 추진배경\n## ○ 사업개요\n  ○ 세부\n가 ○ 나\n**□ 향후일정**").split("\n") == [
+        "▣ 추진배경", "## ㅇ 사업개요", "  ㅇ 세부", "가 ○ 나", "**▣ 향후일정**"]
+
+
+def test_typographic_apostrophes():
+    assert mm.typographic_apostrophes("공사('25. 9.~'26. 4.), '26년 수령, '24.4월") == \
+        "공사(’25. 9.~’26. 4.), '26년 수령, ’24.4월"
+
+
+def test_table_page_breaks():
+    text = "a\tb\n1\t2\n3\t4\n5\t6\n7\t8\n9\t10\n끝"
+    assert mm.table_page_breaks(text, rows=2).split("\n") == [
+        "a\tb", "1\t2", "", "- 2 -", "", "3\t4", "5\t6", "", "- 3 -", "", "7\t8", "9\t10", "끝"]
+    spaced = mm.space_columns("구분\t정원\n" + "\n".join(f"과{k}\t{k}" for k in range(6)))
+    broken = mm.table_page_breaks(spaced).split("\n")
+    assert broken[4:7] == ["", "- 2 -", ""] and broken[7].startswith("   과3")
+
+
 @pytest.mark.parametrize("name", sorted(mm.REWRITES))
 def test_rewrite_changes_some_bundled_report(name):
     """A rewrite that leaves all three reports as they are would make its metamorphic test vacuous."""
