@@ -353,6 +353,15 @@ _BARE_NUMBER_CELL = re.compile(r"\d[\d,]*")
 _YEAR_COLUMN = re.compile(r"(?:19|20)\d\d년?")
 
 
+def is_figure(text: str) -> bool:
+    """A table cell's figure: `137,593명`, `9.5%`, `2026. 2. 20. ~`, `-` (not a word, not a sentence).
+
+    >>> is_figure("137,593명"), is_figure("2026. 2. 20. ~"), is_figure("- 3"), is_figure("총무과")
+    (True, True, True, False)
+    """
+    return bool(_FIGURE.fullmatch(" ".join(text.split())))
+
+
 def _kind(cell: str) -> str:
     """E(mpty), N (a figure), T (text)."""
     if not cell:

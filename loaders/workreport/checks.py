@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.document.layout import column_label
+from loaders.document.layout import column_label, is_figure
 from loaders.records import Division, ExtractionCheck, Program, Staffing
 from loaders.lexicon.words import alt, words
 from loaders.workreport import inventory
@@ -101,9 +101,9 @@ def attribution_checks(doc: Document, programs: list[Program]) -> list[Extractio
 
     A program the inventory (table of contents, program list) lists under one division
     but the body reads under another is reported, per pair of divisions. So is a run
-    of division "sections" of a line or two each (names listed one per line, as a
-    table written one cell per line leaves them, not the divisions' own sections):
-    whatever follows the run was read under its last name."""
+    of division "sections" of a line or two each besides figures (names listed one per
+    line, as a table written one cell per line leaves them, not the divisions' own
+    sections): whatever follows the run was read under its last name."""
     items = [p for p in programs if p.parent_key is None]
     out: list[ExtractionCheck] = []
     pairs: dict[tuple[str, str], list[tuple]] = {}
@@ -130,7 +130,7 @@ def _listed_names_as_sections(doc: Document, items: list[Program]) -> list[Extra
     starts = sorted({line: name for name, line in doc.division_starts}.items())
     if len(starts) < 3:
         return []
-    text_lines = [ln.no for ln in doc.lines if ln.text]
+    text_lines = [ln.no for ln in doc.lines if ln.text and not is_figure(ln.text)]  # a row's figures are no text
     run: list[tuple[int, str]] = []
     out: list[ExtractionCheck] = []
     for k, (line, name) in enumerate(starts + [(len(doc.lines) + 1, "")]):

@@ -164,3 +164,16 @@ def test_division_names_listed_one_per_line_are_not_taken_for_sections():
     warned = [c for c in checks.get("program-division", []) if c.warning]
     assert len(warned) == 1 and warned[0].scope == "평화기반조성과"
     assert "7 division names" in warned[0].warning and "민원업무 담당 공무원 보호 및 지원 강화" in warned[0].warning
+
+
+def test_division_names_among_a_flattened_tables_figures_are_not_taken_for_sections():
+    # 004 with its tables one cell per line and no blank lines at all (its empty cells lost too): the budget
+    # table's division rows stand as names with figures under them, and the last would take every program
+    from tests.loaders.workreport import metamorphic as mm
+
+    records = _read(mm.no_blank_lines(mm.cells_per_line(mm.source(mm.STEMS[2]))))
+    departments = {p.department for p in records if isinstance(p, Program)}
+    warned = [c for c in _checks(records).get("program-division", []) if c.warning]
+    # read as the original (the bureau's programs), or misread and said so: never misread in silence
+    assert departments == {None} or (len(departments) == 1 and [c.scope for c in warned] == list(departments))
+    assert departments == {"평화기반조성과"} and "7 division names" in warned[0].warning  # as it is read today
