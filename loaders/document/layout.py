@@ -448,8 +448,8 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
 def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """(rows, index after the table) of a table a converter wrote one cell per line:
     a header that starts with the label of the rows' label column (loaders/lexicon
-    `row_header`: `구분`, `부서`, `국가`, …) and goes on with short cells (an empty
-    header cell an empty line), then the rows, each as many lines as the header
+    `row_header`: `구분`, `부서`, `국가`, …) and goes on with short cells that are no
+    figures (an empty header cell an empty line), then the rows, each as many lines as the header
     has cells (an empty cell an empty line; see `_flat_rows`). The width is the one
     whose rows cover the most lines; of equal ones, the one whose header holds the
     most column labels (loaders/lexicon `column_header`, a grade `4급`, a year `2025년`).
@@ -464,9 +464,9 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     if not _flat_cell(lines[i]) or not column_label(lines[i], "row_header"):
         return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …)
     h = i + 1
-    while h < len(lines) and h - i < 24 and (not lines[h].strip() or _flat_cell(lines[h])
-                                             and not _BARE_NUMBER_CELL.fullmatch(lines[h].strip())):
-        h += 1
+    while h < len(lines) and h - i < 24 and (not lines[h].strip() or _flat_cell(lines[h]) and (
+            _kind(lines[h].strip()) != "N" or _YEAR_COLUMN.fullmatch(lines[h].strip()) or column_label(lines[h]))):
+        h += 1  # a header's cells are labels (a year, a grade `4급` among them), never figures
     best, best_key = None, None
     for k in range(2, h - i + 1):
         got = _flat_rows(lines, i, k)
