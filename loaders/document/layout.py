@@ -351,6 +351,7 @@ def _long_cell(text: str) -> bool:
 _FIGURE = re.compile(r"[-+△▲▽▼–]|(?:[-+△▲▽▼~∼']\s*)?\d[\d,.\s~∼%:/'’-]*(?:[가-힣]{1,2}|[%)])?(?:\s*[~∼]\s*)?")
 _BARE_NUMBER_CELL = re.compile(r"\d[\d,]*")
 _YEAR_COLUMN = re.compile(r"(?:19|20)\d\d년?")
+_UNIT_LABEL = re.compile(r"\d{1,4}\s?[가-힣]{1,2}")  # a number and its unit word as a column's label: `30년`, `4급`
 
 
 def is_figure(text: str) -> bool:
@@ -465,8 +466,8 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
         return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …)
     h = i + 1
     while h < len(lines) and h - i < 24 and (not lines[h].strip() or _flat_cell(lines[h]) and (
-            _kind(lines[h].strip()) != "N" or _YEAR_COLUMN.fullmatch(lines[h].strip()) or column_label(lines[h]))):
-        h += 1  # a header's cells are labels (a year, a grade `4급` among them), never figures
+            _kind(lines[h].strip()) != "N" or _UNIT_LABEL.fullmatch(lines[h].strip()) or column_label(lines[h]))):
+        h += 1  # a header's cells are labels (`2025년`, `4급`, `30년` among them), never figures (`30%`, `1,200`)
     best, best_key = None, None
     for k in range(2, h - i + 1):
         got = _flat_rows(lines, i, k)
