@@ -1,9 +1,11 @@
 """Layout rewrites of a work report that change no fact (metamorphic relations).
 
 Each rewrite is a small pure function ``str -> str``: it changes how the report is laid out
-(table markup, heading marks and levels, letter spacing, line wrapping, page furniture,
-colon width, the money unit where the value stays exact) and nothing a reader would take
-as a different fact. A loader built for the genre must give the same records for the
+(table markup: pipe, HTML, box, grid, one cell per line, space-aligned columns, a page
+footer inside a table; heading marks and levels, Roman part numbers; letter spacing, line
+wrapping, blank lines, page furniture; line ends and space characters, bullet glyphs,
+apostrophes, colon width, the money unit where the value stays exact) and nothing a reader
+would take as a different fact. A loader built for the genre must give the same records for the
 rewritten text as for the original.
 
     python -m tests.loaders.workreport.metamorphic --summary
