@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.document.layout import column_label
+from loaders.document.layout import column_label, is_figure
 from loaders.records import Agreement, Award, Division, ExtractionCheck, Program, Staffing
 from loaders.lexicon.words import alt, words
 from loaders.workreport import inventory
@@ -126,17 +126,77 @@ def partner_table_checks(doc: Document, records: list) -> list[ExtractionCheck]:
     return out
 
 
+def attribution_checks(doc: Document, programs: list[Program]) -> list[ExtractionCheck]:
+    """Cues that disagree on which division a program belongs to.
+
+    A program the inventory (table of contents, program list) lists under one division
+    but the body reads under another is reported, per pair of divisions. So is a run
+    of division "sections" of a line or two each besides figures (names listed one per
+    line, as a table written one cell per line leaves them, not the divisions' own
+    sections): whatever follows the run was read under its last name."""
+    items = [p for p in programs if p.parent_key is None]
+    out: list[ExtractionCheck] = []
+    pairs: dict[tuple[str, str], list[tuple]] = {}
+    for x in _dedupe(doc.listed):
+        if not x.division:
+            continue
+        hits = [p for p in items if inventory.same_title(x.title, p.title)]
+        if hits and not any(p.department == x.division for p in hits) and hits[0].department:
+            pairs.setdefault((x.division, hits[0].department), []).append((x, hits[0]))
+    for (listed_under, read_under), hits in pairs.items():
+        x, p = hits[0]
+        out.append(ExtractionCheck(
+            "program-division", 0, len(hits), x.cue,
+            f"{len(hits)} program(s) the {x.cue} lists under {listed_under} (line {x.line}) were read under "
+            f"{read_under} by the body (line {p.line}): {_names([h[1].title for h in hits])}", listed_under, x.line))
+    out += _listed_names_as_sections(doc, items)
+    return out
+
+
+_SHORT_SECTION = 3  # non-empty lines a division section has at most to be a name in a list
+
+
+def _listed_names_as_sections(doc: Document, items: list[Program]) -> list[ExtractionCheck]:
+    starts = sorted({line: name for name, line in doc.division_starts}.items())
+    if len(starts) < 3:
+        return []
+    text_lines = [ln.no for ln in doc.lines if ln.text and not is_figure(ln.text)]  # a row's figures are no text
+    run: list[tuple[int, str]] = []
+    out: list[ExtractionCheck] = []
+    for k, (line, name) in enumerate(starts + [(len(doc.lines) + 1, "")]):
+        if run:
+            prev = run[-1][0]
+            between = sum(1 for no in text_lines if prev <= no < line)
+            if between <= _SHORT_SECTION and name:
+                run.append((line, name))
+                continue
+            if len(run) >= 3 and not any(p.department in {n for _, n in run[:-1]} for p in items):
+                last, end = run[-1][1], run[-1][0]
+                taken = [p for p in items if p.department == last and p.line > end]
+                if taken:
+                    out.append(ExtractionCheck(
+                        "program-division", 0, None, "division sections",
+                        f"{len(run)} division names at lines {run[0][0]}-{end} open sections of a line or two "
+                        f"each (a list or a table written one cell per line, not the divisions' sections): the "
+                        f"{len(taken)} program(s) after it were read under {last}, the last name, and may belong "
+                        f"to other divisions or to the bureau: {_names([p.title for p in taken])}", last,
+                        run[0][0], end))
+        run = [(line, name)] if name else []
+    return out
+
+
 def table_checks(doc: Document) -> list[ExtractionCheck]:
     """Column labels written one per line (a converter that flattens tables) that could
     not be read as a table (cells missing, empty cells dropped): the facts of that table
-    (staffing, twinning, funding, discounts) are lost, so say where."""
+    (staffing, twinning, funding, discounts) are lost, so say where. Three labels in a row,
+    or two when the first is a row label (`부 서`, `담 당 업 무`)."""
     out: list[ExtractionCheck] = []
     run: list = []
     for ln in doc.lines + [None]:
         if ln is not None and ln.text and "\t" not in ln.raw and not ln.marker and column_label(ln.text):
             run.append(ln)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 or len(run) == 2 and column_label(run[0].text, "row_header"):
             out.append(ExtractionCheck("table", 0, 1, "column labels one per line",
                                        f"a table written one cell per line at line {run[0].no} "
                                        f"({' | '.join(x.compact for x in run)}) could not be split into rows: "

@@ -407,7 +407,8 @@ def build(text: str) -> Document:
             continue
         if st.item is None:
             continue
-        if b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv() and not _list_item(blocks, i):
+        if (b.marker and b.marker in CIRCLED and len(b.text) > 3 and not b.kv() and not _list_item(blocks, i)
+                and not _nested(lines, st.sub, b)):
             st.sub = _new_sub(st.item, b.text[1:].strip(), b)
             continue
         if _opens_sub(blocks, i, b):
@@ -525,6 +526,26 @@ def _add(st: _State, entry: Entry, end: int) -> None:
     st.item.line_end = max(st.item.line_end, end)
     if st.numsub is not None and target is not st.numsub:
         st.numsub.line_end = max(st.numsub.line_end, end)
+
+
+def _nested(lines: list[Line], sub: Node | None, ln: Line) -> bool:
+    """A plain `①` line under a `②`-sub-item that is a heading (or bold) belongs to it: its
+    numbering starts again (and goes on: `②`, `③` after it), a list inside the sub-item (the
+    cells of a table without header, written one per line), not the next sub-item (which goes
+    on from the sub-item's own number: `③`)."""
+    if sub is None or ln.heading or ln.bold or not 0 < sub.line <= len(lines):
+        return False
+    opened = lines[sub.line - 1]
+    if not (opened.heading or opened.bold) or not opened.marker or opened.marker not in CIRCLED:
+        return False
+    top = CIRCLED.index(opened.marker) + 1
+    run = 0  # the last number of a list that started again inside the sub-item
+    for q in lines[sub.line:ln.no - 1]:
+        if q.marker and q.marker in CIRCLED and not (q.heading or q.bold):
+            m = CIRCLED.index(q.marker) + 1
+            run = m if m <= top or run and m == run + 1 else 0
+    n = CIRCLED.index(ln.marker) + 1
+    return n <= top or bool(run) and n == run + 1
 
 
 def _new_sub(item: Node, title: str, ln: Line) -> Node:

@@ -98,3 +98,43 @@ def test_a_box_table_broken_by_a_page_is_one_table():
     (t,) = _tables(text)
     assert t.rows == [["구분", "정원"], ["총무과", "38"], ["회계과", "20"]]  # the header drawn again counts once
     assert len(_tables(text.replace("- 2 -", "다음 문단"))) == 2  # text between: two tables
+
+
+def test_a_flattened_table_with_an_empty_header_cell_and_rows_that_leave_their_label_blank():
+    cells = ["구 분", "", "계", "5급", "6급", "계", "정원", "30", "10", "20", "", "현원", "28", "9", "19",
+             "총무과", "정원", "12", "4", "8", "", "현원", "11", "4", "7"]
+    (t,) = _tables("\n".join(["(단위 : 명)", ""] + cells + ["", "## □ 다음"]))
+    assert t.rows == [["구분", "", "계", "5급", "6급"], ["계", "정원", "30", "10", "20"], ["", "현원", "28", "9", "19"],
+                      ["총무과", "정원", "12", "4", "8"], ["", "현원", "11", "4", "7"]]
+
+
+def test_a_flattened_table_with_a_second_header_row_numbered_rows_and_a_total():
+    cells = ["구분", "공간별", "이용인원", "", "비고", "", "", "2022년", "2023년", "",
+             "1", "청소년 놀터", "320", "410", "직영", "2", "문화의 집", "95", "120", "위탁", "누 계", "", "415", "530", ""]
+    (t,) = _tables("\n".join(cells + ["", "※ 다음"]))
+    assert [r[0] for r in t.rows] == ["구분", "", "1", "2", "누 계"] and t.rows[3] == ["2", "문화의 집", "95", "120", "위탁"]
+    # the numbers run 1, 2, …: a row that starts with another number is not a row
+    assert not _tables("\n".join(cells[:15] + ["3"] + cells[16:] + ["", "※ 다음"]))
+
+
+def test_flattened_tables_of_text_duties_and_of_years():
+    duties = ["부 서", "담 당 업 무", "총 무 과", "<ul><li>○ 청사 시설물 관리 및 방호, 차량통신시설 관리, 시장공관 운영</li></ul>",
+              "인 사 과", "<ul><li>○ 공무원 인사관리 및 총원계획 수립, 인사제도 개선, 인사위원회 운영</li></ul>"]
+    (t,) = _tables("\n".join(duties + ["", "## □ 다음"]))
+    assert [r[0] for r in t.rows] == ["부서", "총 무 과", "인 사 과"]
+    years = ["구 분", "2025년", "2026년", "단체보험", "실손형", "실손형+정액형", "건강검진", "직원만", "직원+가족"]
+    (t,) = _tables("\n".join(years + ["", "- 다음"]))
+    assert t.rows == [["구분", "2025년", "2026년"], ["단체보험", "실손형", "실손형+정액형"], ["건강검진", "직원만", "직원+가족"]]
+
+
+def test_space_aligned_columns_keep_a_blank_cell_in_its_column():
+    text = "\n".join(["   구 분           계     5급", "   계        정원   30    10", "            현원   28    9",
+                      "", "   일자              내용", "   2026. 2. 20. ~    예비후보자 등록", "   2026. 6. 3.       투·개표"])
+    first, second = _tables(text)
+    assert first.rows == [["구 분", "", "계", "5급"], ["계", "정원", "30", "10"], ["", "현원", "28", "9"]]
+    assert second.rows == [["일자", "내용"], ["2026. 2. 20. ~", "예비후보자 등록"], ["2026. 6. 3.", "투·개표"]]
+
+
+def test_wide_letter_spaced_keys_are_not_a_space_aligned_table():
+    text = "\n".join(["    ○ 기    간 : 2024. 1. ~ 12.", "    ○ 대    상 : 5개 자치구 주민자치회"])
+    assert not _tables(text)

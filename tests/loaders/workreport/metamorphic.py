@@ -1,9 +1,11 @@
 """Layout rewrites of a work report that change no fact (metamorphic relations).
 
 Each rewrite is a small pure function ``str -> str``: it changes how the report is laid out
-(table markup, heading marks and levels, letter spacing, line wrapping, page furniture,
-colon width, the money unit where the value stays exact) and nothing a reader would take
-as a different fact. A loader built for the genre must give the same records for the
+(table markup: pipe, HTML, box, grid, one cell per line, space-aligned columns, a page
+footer inside a table; heading marks and levels, Roman part numbers; letter spacing, line
+wrapping, blank lines, page furniture; line ends and space characters, bullet glyphs,
+apostrophes, colon width, the money unit where the value stays exact) and nothing a reader
+would take as a different fact. A loader built for the genre must give the same records for the
 rewritten text as for the original.
 
     python -m tests.loaders.workreport.metamorphic --summary
@@ -39,13 +41,14 @@ def _is_table_row(line: str) -> bool:
     return "\t" in line and not _DOT_LEADER.search(line)
 
 
-def _table_blocks(lines: list[str]):
-    """Yield (start, end) of maximal runs of TAB rows."""
+def _table_blocks(lines: list[str], leaders: bool = False):
+    """Yield (start, end) of maximal runs of TAB rows (with `leaders`, a table's rows with a page
+    number after a leader, as a program list `연번 | 사업명 | 페이지` has them, go with it)."""
     i = 0
     while i < len(lines):
         if _is_table_row(lines[i]):
             j = i
-            while j < len(lines) and _is_table_row(lines[j]):
+            while j < len(lines) and (_is_table_row(lines[j]) or leaders and "\t" in lines[j]):
                 j += 1
             yield i, j
             i = j
@@ -53,11 +56,11 @@ def _table_blocks(lines: list[str]):
             i += 1
 
 
-def _rewrite_tables(text: str, render: Callable[[list[list[str]]], list[str]]) -> str:
+def _rewrite_tables(text: str, render: Callable[[list[list[str]]], list[str]], leaders: bool = False) -> str:
     lines = _lines(text)
     out: list[str] = []
     pos = 0
-    for start, end in _table_blocks(lines):
+    for start, end in _table_blocks(lines, leaders):
         out += lines[pos:start]
         rows = [line.split("\t") for line in lines[start:end]]
         width = max(len(r) for r in rows)
@@ -97,6 +100,33 @@ def _grid(rows: list[list[str]]) -> list[str]:
     for r in rows:
         out += ["|" + "|".join(f" {c.replace('|', '/')} ".ljust(w) for c, w in zip(r, widths)) + "|", rule]
     return out
+
+
+def _cells_per_line(rows: list[list[str]]) -> list[str]:
+    return [c for r in rows for c in r]
+
+
+def _space_columns(rows: list[list[str]]) -> list[str]:
+    # a cell's HTML (lists inside a cell) as the text a PDF shows; columns two or more spaces apart
+    rows = [[" ".join(_TAG.sub(" ", c).split()) for c in r] for r in rows]
+    widths = [max(len(r[j]) for r in rows) + 3 for j in range(len(rows[0]))]
+    return [("   " + "".join(c.ljust(w) for c, w in zip(r, widths))).rstrip() for r in rows]
+
+
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+def cells_per_line(text: str) -> str:
+    """TAB tables one cell per line, as some HWP/PDF converters write them: the header's cells,
+    then each row's cells, each on a line of its own, an empty cell an empty line, no separators
+    (a program list's rows with their page numbers too)."""
+    return _rewrite_tables(text, _cells_per_line, leaders=True)
+
+
+def space_columns(text: str) -> str:
+    """TAB tables as space-aligned columns, as PDF text extraction gives them: every cell padded to
+    its column's width, columns three or more spaces apart, an empty cell blank (no TAB, no pipe)."""
+    return _rewrite_tables(text, _space_columns)
 
 
 def grid_tables(text: str) -> str:
@@ -287,6 +317,132 @@ def million_won(text: str) -> str:
     return re.sub(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s?천원", _to_million, text)
 
 
+# ---------------------------------------------------------------- characters and line ends
+
+def no_blank_lines(text: str) -> str:
+    """Every blank line removed (converters that write one paragraph per line and nothing between)."""
+    return "\n".join(line for line in _lines(text) if line.strip())
+
+
+_AFTER_MARKER = re.compile(r"^(\s*(?:#+\s*)?(?:[□○■●◦▶※-]|[①-⑳]))( )")
+
+
+def crlf_and_nbsp(text: str) -> str:
+    """Windows line ends (CRLF); a no-break space (U+00A0) after a leading bullet marker and around
+    `key : value` colons, an ideographic space (U+3000) for each two spaces of indentation, and
+    trailing spaces on every other line, as text copied out of HWP or a web page has them."""
+    out = []
+    for k, line in enumerate(_lines(text)):
+        body = line.lstrip(" ")
+        lead = len(line) - len(body)
+        line = "\u3000" * (lead // 2) + " " * (lead % 2) + body
+        line = _AFTER_MARKER.sub(lambda m: m.group(1) + "\u00a0", line)
+        line = line.replace(" : ", "\u00a0:\u00a0")
+        if k % 2 and line.strip():
+            line += "  "
+        out.append(line)
+    return "\r\n".join(out)
+
+
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+_ASCII_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_HEADING = re.compile(r"^(?P<lead>#*\s*)(?P<r>[IVX]{1,4}|[Ⅰ-Ⅹ])\s*\.\s*(?P<t>\S.*)$")
+# the parts of a work report that stand before or beside the divisions' programs
+_PART = re.compile(r"^(?:일반현황|운영방향|주요통계자료|현안업무보고|주요업무|주요업무추진계획|건의사항)$")
+_DIVISION = re.compile(r"^(?![가-힣]*(?:효과|결과|성과)$)[가-힣]{1,8}(?:과|담당관)$")
+_KOREAN_ORDINALS = "가나다라마바사아자차카타파하"
+
+
+def roman_sections(text: str) -> str:
+    """The report's parts numbered in Roman numerals (`Ⅰ. 일반현황`, `Ⅱ. …`; `I.` as `Ⅰ.`) and its
+    divisions' headings lettered (`가. 행정지원과`), since their programs are numbered `1.`.
+
+    A part is a heading or standalone line that names one (일반현황, 운영방향, …, letter spacing
+    allowed; a part listed in the table of contents keeps its number in the body); a division one
+    that is a short name ending in 과/담당관 and stands alone (not a table row, not a list line).
+    """
+    out: list[str] = []
+    parts: dict[str, int] = {}
+    part = div = 0
+    lines = _lines(text)
+    for k, line in enumerate(lines):
+        m = _HEADING.match(line)
+        lead, body = (m.group(1) + " ", m.group(2).strip()) if m else ("", line.strip())
+        alone = bool(m) or (line == body and (k == 0 or not lines[k - 1].strip())
+                            and (k + 1 == len(lines) or not lines[k + 1].strip()))
+        compact = "".join(body.split())
+        r = _ROMAN_HEADING.match(line)
+        if r and (r.group("r") in _ASCII_ROMAN or r.group("r") in _ROMAN) and not _DOT_LEADER.search(line):
+            part = _ASCII_ROMAN.get(r.group("r")) or _ROMAN.index(r.group("r")) + 1
+            parts.setdefault("".join(r.group("t").split()), part)
+            line = f"{r.group('lead')}{_ROMAN[part - 1]}. {r.group('t')}"
+        elif alone and "\t" not in line and _PART.match(compact):
+            if compact not in parts:
+                part += 1
+                parts[compact] = part
+            line = f"{lead}{_ROMAN[parts[compact] - 1]}. {body}"
+        elif alone and "\t" not in line and _DIVISION.match(compact) and div < len(_KOREAN_ORDINALS):
+            div += 1
+            line = f"{lead}{_KOREAN_ORDINALS[div - 1]}. {body}"
+        out.append(line)
+    return "\n".join(out)
+
+
+_BULLET_GLYPHS = {"○": "ㅇ", "□": "▣"}
+_LEADING_BULLET = re.compile(r"^(\s*(?:#+\s*)?(?:\*\*)?)([○□])(?=\s)")
+
+
+def bullet_glyphs(text: str) -> str:
+    """Leading bullets in the glyphs other fonts and converters give them: `○` as the jamo `ㅇ`,
+    `□` as `▣` (a bullet inside a line or a table cell stays)."""
+    return "\n".join(_LEADING_BULLET.sub(lambda m: m.group(1) + _BULLET_GLYPHS[m.group(2)], line)
+                     for line in _lines(text))
+
+
+def typographic_apostrophes(text: str) -> str:
+    """A date's apostrophe as word processors set it: `'24. 3.` -> `’24. 3.`, `('23.7월)` -> `(’23.7월)`.
+    (`'26년 …` stays: a label's text is a fact's, kept as written.)"""
+    return re.sub(r"'(?=\d\d\s*\.)", "’", text)
+
+
+_SPACE_ROW = re.compile(r"^ {3}\S.*\S {3,}\S")
+
+
+def _row_blocks(lines: list[str]):
+    """(start, end) of runs of TAB rows or of space-aligned rows (as space_columns writes them)."""
+    i = 0
+    while i < len(lines):
+        kind = _is_table_row(lines[i]) or bool(_SPACE_ROW.match(lines[i])) and 2
+        if kind:
+            j = i
+            while j < len(lines) and (_is_table_row(lines[j]) if kind is True else _SPACE_ROW.match(lines[j])
+                                      or lines[j].startswith("   ") and "   " in lines[j].strip()):
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def table_page_breaks(text: str, rows: int = 4) -> str:
+    """A long table (TAB or space-aligned rows) broken by a page: after every `rows` rows a blank
+    line, the page's footer (`- n -`) and a blank line, as PDF text of a table over two pages has it."""
+    lines = _lines(text)
+    out: list[str] = []
+    pos = 0
+    page = 1
+    for start, end in _row_blocks(lines):
+        out += lines[pos:start]
+        for k, line in enumerate(lines[start:end]):
+            if k and k % rows == 0 and end - start - k >= 2:
+                page += 1
+                out += ["", f"- {page} -", ""]
+            out.append(line)
+        pos = end
+    out += lines[pos:]
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- catalogue
 
 def compose(*rewrites: Callable[[str], str]) -> Callable[[str], str]:
@@ -313,8 +469,19 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "page_furniture": page_furniture,
     "fullwidth_colons": fullwidth_colons,
     "million_won": million_won,
+    "cells_per_line": cells_per_line,
+    "space_columns": space_columns,
+    "no_blank_lines": no_blank_lines,
+    "crlf_and_nbsp": crlf_and_nbsp,
+    "roman_sections": roman_sections,
+    "bullet_glyphs": bullet_glyphs,
+    "typographic_apostrophes": typographic_apostrophes,
+    "table_page_breaks": table_page_breaks,
     "combined": compose(million_won, fullwidth_colons, numbers_on_own_line, letter_spaced_headings,
                         headings_deeper, pipe_tables, hard_wrap, page_furniture),
+    "combined_pdf": compose(roman_sections, bullet_glyphs, typographic_apostrophes, hard_wrap, space_columns,
+                            table_page_breaks, page_furniture, crlf_and_nbsp),
+    "combined_flat": compose(roman_sections, bullet_glyphs, typographic_apostrophes, cells_per_line, crlf_and_nbsp),
 }
 
 
@@ -325,15 +492,28 @@ def source(stem: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def facts_of(stem: str, rewrite: str | None = None) -> dict:
-    """to_facts of the bundled report `stem`, rewritten by REWRITES[rewrite] (None: the original)."""
+def records_of(stem: str, rewrite: str | None = None) -> tuple:
+    """The records of the bundled report `stem`, rewritten by REWRITES[rewrite] (None: the original)."""
     from loaders.workreport import extract_text
-    from tests.loaders.workreport.facts import to_facts
 
     text = source(stem)
     if rewrite is not None:
         text = REWRITES[rewrite](text)
-    return to_facts(extract_text(text, file_name=f"{stem}.txt", doc_id=stem, sha256="0" * 64))
+    return tuple(extract_text(text, file_name=f"{stem}.txt", doc_id=stem, sha256="0" * 64))
+
+
+def facts_of(stem: str, rewrite: str | None = None) -> dict:
+    """to_facts of the bundled report `stem`, rewritten by REWRITES[rewrite] (None: the original)."""
+    from tests.loaders.workreport.facts import to_facts
+
+    return to_facts(list(records_of(stem, rewrite)))
+
+
+def checks_of(stem: str, rewrite: str | None = None) -> list:
+    """The ExtractionCheck records of the bundled report `stem`, rewritten by REWRITES[rewrite]."""
+    from loaders.records import ExtractionCheck
+
+    return [r for r in records_of(stem, rewrite) if isinstance(r, ExtractionCheck)]
 
 
 def fact_types() -> tuple[str, ...]:

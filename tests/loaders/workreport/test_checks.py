@@ -208,3 +208,49 @@ def test_staff_totals_are_reconciled_with_their_parts():
            and c.kind == "staffing-total" and c.warning]
     assert any("the divisions' 현원 add up to 137, the bureau's is 139" in c.warning for c in bad)
     assert any("현원 by grade add up to 137, its total is 139" in c.warning for c in bad)
+
+
+def test_a_program_listed_under_one_division_but_read_under_another_is_reported():
+    # 자치행정과's third program moved to the end of 디지털정보과's body (numbered on there): its list says otherwise
+    lines = _unseen("division_status_blocks").split("\n")
+    start = lines.index("## 3", 190)
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("담당 : 자치행정과"))
+    assert lines[start + 2] == "#### 2024 동작구 사회조사 실시"
+    damaged = "\n".join(lines[:start] + lines[end:] + ["", "## 5"] + lines[start + 1:end])
+    records = _read(damaged)
+    assert ("디지털정보과", "2024 동작구 사회조사 실시") in {(p.department, p.title) for p in records
+                                                      if isinstance(p, Program)}
+    warned = [c for c in _checks(records).get("program-division", []) if c.warning]
+    assert len(warned) == 1 and warned[0].scope == "자치행정과"
+    assert "under 자치행정과" in warned[0].warning and "read under 디지털정보과" in warned[0].warning
+    assert warned[0].line == damaged.split("\n").index("3\t2024 동작구 사회조사 실시\t16") + 1  # the list's row
+
+
+def test_division_names_listed_one_per_line_are_not_taken_for_sections():
+    # 004's duty table written one cell per line with a cell dropped: the table cannot be read, its division
+    # names stand on lines of their own and the last one would take every program after it
+    from tests.loaders.workreport import metamorphic as mm
+
+    lines = mm.cells_per_line(mm.source(mm.STEMS[2])).split("\n")
+    del lines[lines.index("인 사 과") + 1]
+    records = _read("\n".join(lines))
+    assert {p.department for p in records if isinstance(p, Program)} == {"평화기반조성과"}
+    checks = _checks(records)
+    table = [c for c in checks.get("table", []) if c.warning]
+    assert len(table) == 1 and "부서 | 담당업무" in table[0].warning
+    warned = [c for c in checks.get("program-division", []) if c.warning]
+    assert len(warned) == 1 and warned[0].scope == "평화기반조성과"
+    assert "7 division names" in warned[0].warning and "민원업무 담당 공무원 보호 및 지원 강화" in warned[0].warning
+
+
+def test_division_names_among_a_flattened_tables_figures_are_not_taken_for_sections():
+    # 004 with its tables one cell per line and no blank lines at all (its empty cells lost too): the budget
+    # table's division rows stand as names with figures under them, and the last would take every program
+    from tests.loaders.workreport import metamorphic as mm
+
+    records = _read(mm.no_blank_lines(mm.cells_per_line(mm.source(mm.STEMS[2]))))
+    departments = {p.department for p in records if isinstance(p, Program)}
+    warned = [c for c in _checks(records).get("program-division", []) if c.warning]
+    # read as the original (the bureau's programs), or misread and said so: never misread in silence
+    assert departments == {None} or (len(departments) == 1 and [c.scope for c in warned] == list(departments))
+    assert departments == {"평화기반조성과"} and "7 division names" in warned[0].warning  # as it is read today

@@ -84,6 +84,57 @@ def test_million_won():
         "예산액 : 40백만원 / 54,644천원, 1,250백만원, 2백만원(시비)"
 
 
+def test_cells_per_line():
+    text = "□ 현황\n구 분\t\t계\n행정과\t정원\t5\n\t현원\t4\n끝"
+    assert mm.cells_per_line(text).split("\n") == [
+        "□ 현황", "구 분", "", "계", "행정과", "정원", "5", "", "현원", "4", "끝"]
+    listed = "연번\t사 업 명\t페이지\n1\t청사 관리\t----- 9\n\n1. 목차\t.....\t4"
+    assert mm.cells_per_line(listed).split("\n") == [
+        "연번", "사 업 명", "페이지", "1", "청사 관리", "----- 9", "", "1. 목차\t.....\t4"]
+
+
+def test_space_columns():
+    text = "□ 현황\n구 분\t\t계\n행정과\t정원\t5\n\t현원\t4\n끝"
+    assert mm.space_columns(text).split("\n") == [
+        "□ 현황", "   구 분        계", "   행정과   정원   5", "         현원   4", "끝"]
+    assert mm.space_columns("과별\t업무\n총무과\t<ul><li>청사 관리</li></ul>") == "   과별    업무\n   총무과   청사 관리"
+
+
+def test_no_blank_lines():
+    assert mm.no_blank_lines("a\n\n  \nb\n") == "a\nb"
+
+
+def test_crlf_and_nbsp():
+    assert mm.crlf_and_nbsp("# 제목\n□ 추진배경\n  - 기 간 : 2024.\n끝") == \
+        "# 제목\r\n□\u00a0추진배경  \r\n\u3000-\u00a0기 간\u00a0:\u00a02024.\r\n끝  "
+
+
+def test_roman_sections():
+    text = "## 일 반 현 황\n\n# I. 주요 업무\n\n일반현황\n\n# 행정지원과\n## 1. 청사 관리\n\n기대효과\n\n홍보과\n\n구 분\t홍보과"
+    assert mm.roman_sections(text).split("\n") == [
+        "## Ⅰ. 일 반 현 황", "", "# Ⅰ. 주요 업무", "", "Ⅰ. 일반현황", "", "# 가. 행정지원과", "## 1. 청사 관리", "",
+        "기대효과", "", "나. 홍보과", "", "구 분\t홍보과"]
+
+
+def test_bullet_glyphs():
+    assert mm.bullet_glyphs("□ 추진배경\n## ○ 사업개요\n  ○ 세부\n가 ○ 나\n**□ 향후일정**").split("\n") == [
+        "▣ 추진배경", "## ㅇ 사업개요", "  ㅇ 세부", "가 ○ 나", "**▣ 향후일정**"]
+
+
+def test_typographic_apostrophes():
+    assert mm.typographic_apostrophes("공사('25. 9.~'26. 4.), '26년 수령, '24.4월") == \
+        "공사(’25. 9.~’26. 4.), '26년 수령, ’24.4월"
+
+
+def test_table_page_breaks():
+    text = "a\tb\n1\t2\n3\t4\n5\t6\n7\t8\n9\t10\n끝"
+    assert mm.table_page_breaks(text, rows=2).split("\n") == [
+        "a\tb", "1\t2", "", "- 2 -", "", "3\t4", "5\t6", "", "- 3 -", "", "7\t8", "9\t10", "끝"]
+    spaced = mm.space_columns("구분\t정원\n" + "\n".join(f"과{k}\t{k}" for k in range(6)))
+    broken = mm.table_page_breaks(spaced).split("\n")
+    assert broken[4:7] == ["", "- 2 -", ""] and broken[7].startswith("   과3")
+
+
 @pytest.mark.parametrize("name", sorted(mm.REWRITES))
 def test_rewrite_changes_some_bundled_report(name):
     """A rewrite that leaves all three reports as they are would make its metamorphic test vacuous."""
@@ -92,7 +143,8 @@ def test_rewrite_changes_some_bundled_report(name):
 
 _CONTENT_SAME = {  # rewrite -> characters it may add or remove besides whitespace
     "hard_wrap": "", "letter_spaced_headings": "", "no_heading_marks": "#", "headings_deeper": "#",
-    "headings_shallower": "#", "numbers_on_own_line": "#.|",
+    "headings_shallower": "#", "numbers_on_own_line": "#.|", "cells_per_line": "", "no_blank_lines": "",
+    "crlf_and_nbsp": "",
 }
 
 
@@ -124,6 +176,16 @@ def test_same_facts(stem, name, kind):
     assert not missing and not extra, (
         f"{stem[:3]} rewritten by {name}: {kind} {len(want) - len(missing)}/{len(want)} found, {len(extra)} extra"
         f"\n  missing:{_show(missing)}\n  extra:{_show(extra)}")
+
+
+@pytest.mark.parametrize("name", list(mm.REWRITES))
+@pytest.mark.parametrize("stem", mm.STEMS, ids=[s[:3] for s in mm.STEMS])
+def test_no_warning_that_the_original_does_not_raise(stem, name):
+    """The extraction report of a rewritten report warns of nothing the original's does not
+    (an unread table, a misattributed program, a count that falls short)."""
+    want = {(c.kind, c.warning) for c in mm.checks_of(stem) if c.warning}
+    got = {(c.kind, c.warning) for c in mm.checks_of(stem, name) if c.warning}
+    assert got <= want, sorted(got - want)
 
 
 @pytest.mark.parametrize("name", list(mm.REWRITES))
