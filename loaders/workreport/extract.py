@@ -620,7 +620,8 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
     return out
 
 
-_YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?$")
+# `2024년`, `'24`, and a year with a short note (`2024년(금년도)`, `2023년(전년도)`, `2024(본예산)`)
+_YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?(?:[(（][^()（）]{1,6}[)）])?$")
 _UNITS_TRIED = _MATRIX_UNITS  # a unit read off a total that must match
 _UNIT = re.compile(_UNIT_KEY + r"\s*[:：]?\s*(" + _NOTE_PREFIX + r")?\s*" + _WON)
 
@@ -639,6 +640,28 @@ def matrix_budget_lines(node: Node, key: str, fiscal_year: str | None, total: in
     report year's column is the program's split. The unit comes from the caption or
     a header cell; without one, from the total row when it matches the program's total."""
     out = []
+    for _t, src_rows, first, col, unit in _matrices(node, fiscal_year, total):
+        for src, r, no in src_rows[first:]:
+            if src and col < len(r):
+                amount = parse_amount(r[col], unit)
+                if amount:
+                    out.append(BudgetLine(key, src, amount, None, fiscal_year, no))
+    return out
+
+
+def matrix_total(node: Node, fiscal_year: str | None) -> int | None:
+    """The report year's 계 cell of a funding matrix whose unit the table states (a program
+    whose only budget statement is the matrix: `○ 소요예산` over `구분 | 2023년(전년도) | 2024년(금년도)`)."""
+    for _t, src_rows, first, col, unit in _matrices(node, fiscal_year, None):
+        row = next((r for src, r, _n in src_rows[first:] if not src and units.compact(r[0]) in _GRAND_TOTALS), None)
+        if row is not None and col < len(row) and parse_amount(row[col], unit):
+            return parse_amount(row[col], unit)
+    return None
+
+
+def _matrices(node: Node, fiscal_year: str | None, total: int | None):
+    """(table, rows with their sources, first data row, the report year's column, unit) of
+    each funding matrix of a node."""
     for e in node.entries:
         t = e.block
         if not isinstance(t, Table) or len(t.rows) < 2:
@@ -662,12 +685,7 @@ def matrix_budget_lines(node: Node, key: str, fiscal_year: str | None, total: in
         unit = _matrix_unit(t, src_rows, first, col, total)
         if unit is None:
             continue
-        for src, r, no in src_rows[first:]:
-            if src and col < len(r):
-                amount = parse_amount(r[col], unit)
-                if amount:
-                    out.append(BudgetLine(key, src, amount, None, fiscal_year, no))
-    return out
+        yield t, src_rows, first, col, unit
 
 
 def column_budget(node: Node, fiscal_year: str | None, total: int | None) -> tuple[int | None, list[tuple[str, int, int]]]:
@@ -743,6 +761,8 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
         table_total, columns = column_budget(item, prog.fiscal_year, prog.budget_krw)
         if prog.budget_krw is None and table_total:
             prog = replace(prog, budget_krw=table_total)  # `- 소요예산` with the amounts in the table below
+        if prog.budget_krw is None and not prog.non_budget:
+            prog = replace(prog, budget_krw=matrix_total(item, prog.fiscal_year))  # only a funding matrix
         records.append(prog)
         stated = budget_lines(prog, sources, bline)
         records += stated

@@ -343,6 +343,7 @@ def build(text: str) -> Document:
     st.listed = listed
     st.blocks = blocks
     st.style = program_style(blocks, names, toc)
+    headers = units.running_header_divisions(blocks, names)
     skip = False
     skip_rank = 0  # heading level of the status section being skipped (0: unknown)
     pending: Line | None = None  # a bare item number awaiting its title line
@@ -370,7 +371,7 @@ def build(text: str) -> Document:
                 merged = Line(head.no, head.raw + " " + b.raw, b.text, None, head.heading, head.bold, head.indent)
                 _place(nodes, st, (int(_DIGITS.match(head.text).group(0)), b.text), merged)
                 continue
-        dname = units.division_heading(b, names)
+        dname = units.division_heading(b, names) or headers.get(b.no)
         if dname and not is_leader_line(b) and i not in toc:  # `1. 총무과` of a contents list opens no section
             if dname != st.division:
                 st.reset(dname)

@@ -204,6 +204,41 @@ def box_division(table) -> str | None:
     return name
 
 
+_GAP = re.compile(r"\s{3,}")
+_PATH_STEP = re.compile(r"\s*[>›»|/]\s*|\s+")
+
+
+def running_header_divisions(blocks, names: list[str]) -> dict[int, str]:
+    """Line numbers of running page headers that name a division, and the division:
+    `2024년 주요업무 보고      자치행정국 > 총무과` at the top of each of its pages, as a
+    PDF converter leaves it when the division's own title was a graphic. Two cues: the
+    line is two parts apart by a wide gap, one of which recurs on three or more such
+    lines (the running title), and the other's last step is a division the report names
+    elsewhere (staffing, duty or contents tables)."""
+    cands = []
+    for b in blocks:
+        if hasattr(b, "rows") or not b.text or b.marker or b.heading or "\t" in b.raw:
+            continue
+        parts = [compact(p) for p in _GAP.split(b.raw.strip()) if p.strip()]
+        if len(parts) == 2:
+            cands.append((b.no, parts))
+    counts: dict[str, int] = {}
+    for _no, parts in cands:
+        for p in parts:
+            counts[p] = counts.get(p, 0) + 1
+    out: dict[int, str] = {}
+    for no, parts in cands:
+        for k, p in enumerate(parts):
+            other = parts[1 - k]
+            if counts[p] < 3 or any(n in p for n in names):
+                continue
+            last = [s for s in _PATH_STEP.split(other) if s]
+            step = compact(last[-1]) if last else ""
+            if step in names:
+                out[no] = step
+    return out
+
+
 _SECTION_NUMBER = re.compile(r"^(?:[IVXⅠ-Ⅹ]+\s*[-.]\s*)?(?:\d{1,2}|[가-하])\s*[.)]\s*(?=\S)|^[IVXⅠ-Ⅹ]+\s*[-.]\s*")
 _BRACKETS = "<>〈〉《》[]【】「」()"
 
