@@ -56,6 +56,9 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     progs, nodes = extract.extract_programs(doc, ctx)
     records += progs
     programs = [r for r in progs if isinstance(r, Program)]
+    rows = extract.program_table_rows(doc, ctx, programs)  # programs written only as rows of a program table
+    records += rows
+    programs += [r for r in rows if isinstance(r, Program)]
     recovered = checks.listed_not_found(doc, programs, info.year)
     records += recovered
     records += extract.extract_milestones(nodes, ctx)

@@ -752,6 +752,54 @@ def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) ->
     return None
 
 
+_UNIT_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> list:
+    """A program list table that carries each row's budget (`연번 | 사업명 | 사업기간 | 사업비 |
+    재 원 | 담 당`, `(단위 : 백만원)`) is the body of the programs the report writes nowhere
+    else: one program a row, in the division whose section holds the table, its budget the
+    row's 사업비 cell in the caption's (or header's) unit and its sources the 재원 cell's.
+    Two cues: the list's title and number columns (inventory.table_programs) and a budget
+    column. A row whose title a body program has is left to the body."""
+    out: list = []
+    have = [p.title for p in programs if p.parent_key is None]
+    for t in doc.tables:
+        rows = inventory.table_programs(t)
+        if not rows:
+            continue
+        header = [units.compact(c) for c in t.rows[0]]
+        money_col = next((j for j, h in enumerate(header) if units.is_budget_key(_UNIT_PAREN.sub("", h))), None)
+        if money_col is None:
+            continue
+        src_col = next((j for j, h in enumerate(header) if h.startswith(_SOURCE_ROW)), None)
+        m = _ROW_UNIT.search(t.rows[0][money_col]) or _CAPTION_UNIT.search(" ".join(t.caption[-2:]))
+        unit = ((m.group(1) or "") + _WON) if m else None
+        cells = {no: r for r, no in zip(t.rows, t.row_lines)}
+        for _n, title, no in rows:
+            if any(inventory.same_title(title, h) for h in have):
+                continue
+            r = cells[no]
+            amount_cell = r[money_col].strip() if money_col < len(r) else ""
+            src_cell = r[src_col].strip() if src_col is not None and src_col < len(r) else ""
+            non_budget = _NON_BUDGET in units.compact(amount_cell)
+            text = None
+            if not non_budget and amount_cell:
+                text = amount_cell if _WON in amount_cell else (amount_cell + unit if unit else None)
+            if text and src_cell and money.split_sources(f"1{_WON}({src_cell})"):
+                text = f"{text}({src_cell})"  # the 재원 cell as an inline budget's sources: `시 50, 구 100`
+            total = parse_krw(text) if text else None
+            title, status = split_status(nfc(title))
+            key = f"L{no}"
+            prog = Program(key, title, division_at(doc, no), None, status, total, non_budget, ctx.year,
+                           line=no, line_end=no)
+            out.append(prog)
+            if text and total:
+                out += [BudgetLine(key, src, amount, share, ctx.year, no)
+                        for src, amount, share in money.split_sources(text) if amount]
+    return out
+
+
 def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]]:
     records: list = []
     nodes: dict[str, Node] = {}

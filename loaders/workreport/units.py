@@ -248,7 +248,7 @@ def division_heading(ln, names: list[str]) -> str | None:
     (`# 총무과`, `총 무 과`, `<총무과>`, `【총무과】`, `Ⅱ-1. 총무과`, `총무과 사업목록`)."""
     if ln.marker in ("○", "●", "-", "·", "•", "∙", "ㆍ", "◦", "※") and not ln.heading:
         return None  # a bullet list of divisions is an index, not a section title
-    t = ln.compact.lstrip("▣◈◆◇")  # `▣ 총무과`: a section sign the converter kept
+    t = ln.compact.strip("▣◈◆◇")  # `▣ 총무과`, `◇ 총무과 ◇`: section signs the converter kept
     if t.endswith(_PROGRAM_LIST):
         t = t[:-len(_PROGRAM_LIST)]
     if t in names:

@@ -18,7 +18,10 @@ from loaders.workreport import extract_text
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[2]
-CLEAN = sorted(ROOT.glob("data/sources/00[014]_*.txt")) + sorted(HERE.glob("unseen/*/input.txt"))
+# hand-written reports whose own cues disagree on purpose (the warning is the expected outcome, tested below)
+UNCLEAN = {"province_offices_diamond"}
+CLEAN = sorted(ROOT.glob("data/sources/00[014]_*.txt")) + sorted(p for p in HERE.glob("unseen/*/input.txt")
+                                                                  if p.parent.name not in UNCLEAN)
 
 
 def _read(text: str):
@@ -182,3 +185,15 @@ def test_agreement_and_award_table_rows_that_give_no_fact_are_warned_about():
     award = [c.warning for c in checks.get("award", []) if c.warning]
     assert agreement == ["agreement table row not read: 관내 대학"]
     assert award == ["award table row not read: 2018년 시군 정책평가"]
+
+
+def test_units_the_status_lists_and_the_body_leaves_out_are_warned_about():
+    """A 도 국 report whose status lists five units (three 과, a 직속기관, a 사업소) and whose
+    body reports on three: the two left out are named with the line that lists them, and
+    the three reported get their programs, none under another unit."""
+    records = _read(_unseen("province_offices_diamond"))
+    warned = {c.scope: c for c in _checks(records).get("division-section", [])}
+    assert set(warned) == {"농식품유통과", "동물위생시험소"}
+    assert warned["동물위생시험소"].line == 27 and "no section of its own" in warned["동물위생시험소"].warning
+    by_unit = {p.department for p in records if isinstance(p, Program)}
+    assert by_unit == {"농업정책과", "친환경농업과", "농업기술원"}
