@@ -620,6 +620,8 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
     return out
 
 
+_UNIT_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_THIS_YEAR = words(_W, "this_year_column")  # `금년도`: the report year's column, named by a word
 # `2024년`, `'24`, and a year with a short note (`2024년(금년도)`, `2023년(전년도)`, `2024(본예산)`)
 _YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?(?:[(（][^()（）]{1,6}[)）])?$")
 _UNITS_TRIED = _MATRIX_UNITS  # a unit read off a total that must match
@@ -676,7 +678,7 @@ def _matrices(node: Node, fiscal_year: str | None, total: int | None):
         for _src, r, _no in src_rows[:first]:
             offset = width - len(r) if len(r) < width else 0  # a short second header row sits under the last columns
             for j, cell in enumerate(r):
-                y = _year_of(cell)
+                y = _year_of(cell) or (fiscal_year if _UNIT_PAREN.sub("", units.compact(cell)) in _THIS_YEAR else None)
                 if y:
                     years[j + offset] = y
         col = next((j for j, y in years.items() if y == fiscal_year), None)
@@ -752,7 +754,6 @@ def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) ->
     return None
 
 
-_UNIT_PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> list:
@@ -769,7 +770,7 @@ def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> 
         if not rows:
             continue
         header = [units.compact(c) for c in t.rows[0]]
-        money_col = next((j for j, h in enumerate(header) if units.is_budget_key(_UNIT_PAREN.sub("", h))), None)
+        money_col = next((j for j, h in enumerate(header) if labels.is_label(_UNIT_PAREN.sub("", h), "budget_key")), None)
         if money_col is None:
             continue
         src_col = next((j for j, h in enumerate(header) if h.startswith(_SOURCE_ROW)), None)
@@ -788,7 +789,12 @@ def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> 
                 text = amount_cell if _WON in amount_cell else (amount_cell + unit if unit else None)
             if text and src_cell and money.split_sources(f"1{_WON}({src_cell})"):
                 text = f"{text}({src_cell})"  # the 재원 cell as an inline budget's sources: `시 50, 구 100`
+            elif text and src_cell.strip("-– "):
+                ctx.warnings.append(("budget", f"{title}: program table funding cell {src_cell!r} not read", no))
             total = parse_krw(text) if text else None
+            if total is None and not non_budget and amount_cell.strip("-– "):
+                ctx.warnings.append(("budget", f"{title}: program table budget cell {amount_cell!r} not read "
+                                               "(no unit in the caption, the header or the cell)", no))
             title, status = split_status(nfc(title))
             key = f"L{no}"
             prog = Program(key, title, division_at(doc, no), None, status, total, non_budget, ctx.year,

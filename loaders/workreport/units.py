@@ -204,8 +204,8 @@ def box_division(table) -> str | None:
     return name
 
 
-_GAP = re.compile(r"\s{3,}")
-_PATH_STEP = re.compile(r"\s*[>›»|/]\s*|\s+")
+_GAP = re.compile(r"\s{3,}|\s+[|｜]\s+")
+_PATH_END = re.compile(r"(?:^|[>›»|/]|" + "(?:" + alt(_W, "bureau_line_ending") + "))$")
 
 
 def running_header_divisions(blocks, names: list[str]) -> dict[int, str]:
@@ -214,7 +214,7 @@ def running_header_divisions(blocks, names: list[str]) -> dict[int, str]:
     PDF converter leaves it when the division's own title was a graphic. Two cues: the
     line is two parts apart by a wide gap, one of which recurs on three or more such
     lines (the running title), and the other's last step is a division the report names
-    elsewhere (staffing, duty or contents tables)."""
+    elsewhere (staffing, duty or contents tables), after nothing but its bureau."""
     cands = []
     for b in blocks:
         if hasattr(b, "rows") or not b.text or b.marker or b.heading or "\t" in b.raw:
@@ -232,9 +232,10 @@ def running_header_divisions(blocks, names: list[str]) -> dict[int, str]:
             other = parts[1 - k]
             if counts[p] < 3 or any(n in p for n in names):
                 continue
-            last = [s for s in _PATH_STEP.split(other) if s]
-            step = compact(last[-1]) if last else ""
-            if step in names:
+            # `자치행정국 > 총무과`, `자치행정국 총무과`, `총무과`: the path ends in the division
+            step = max((n for n in names if other.endswith(n) and _PATH_END.search(other[:-len(n)])),
+                       key=len, default=None)
+            if step:
                 out[no] = step
     return out
 

@@ -197,3 +197,28 @@ def test_units_the_status_lists_and_the_body_leaves_out_are_warned_about():
     assert warned["동물위생시험소"].line == 27 and "no section of its own" in warned["동물위생시험소"].warning
     by_unit = {p.department for p in records if isinstance(p, Program)}
     assert by_unit == {"농업정책과", "친환경농업과", "농업기술원"}
+
+
+def test_a_program_table_row_whose_budget_cannot_be_read_is_warned_about():
+    """Programs written only as rows of a program table keep their rows when the table gives
+    no unit, and each unread budget cell is named with its line (`비예산` rows are not)."""
+    text = _unseen("gu_program_table_rows").replace("(단위 : 백만원)\n", "")
+    records = _read(text)
+    programs = [r for r in records if isinstance(r, Program)]
+    assert len(programs) == 12 and all(p.budget_krw is None for p in programs)
+    unread = [c for c in _checks(records)["budget"] if c.warning and "budget cell" in c.warning]
+    assert len(unread) == 9 and unread[0].line == 56 and "구청사 승강기 교체" in unread[0].warning
+    assert not [c for c in _checks(_read(_unseen("gu_program_table_rows")))["budget"] if c.warning]
+
+
+def test_an_ambiguous_district_is_placed_by_its_contact_lines_area_code():
+    """`강서구` is a 구 of 서울 and of 부산: the `02-` contact line places it; a `051-` one
+    places it elsewhere; none leaves it unresolved (and said so)."""
+    from loaders.records import DocumentInfo
+
+    text = _unseen("gu_program_table_rows")
+    issuer = lambda t: next(r for r in _read(t) if isinstance(r, DocumentInfo)).issuer  # noqa: E731
+    assert issuer(text).code == "11500"
+    assert issuer(text.replace("02-2600-6021", "051-970-4021")).code != "11500"
+    plain = text.replace("(☎ 02-2600-6021)", "")
+    assert issuer(plain) is None and "issuer" in _checks(_read(plain))
