@@ -621,6 +621,7 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
 
 
 _UNIT_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_IN_CHARGE = words(_W, "in_charge_column")[0]  # 담당: a program table's column of the unit in charge
 _THIS_YEAR = words(_W, "this_year_column")  # `금년도`: the report year's column, named by a word
 # `2024년`, `'24`, and a year with a short note (`2024년(금년도)`, `2023년(전년도)`, `2024(본예산)`)
 _YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?(?:[(（][^()（）]{1,6}[)）])?$")
@@ -774,6 +775,8 @@ def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> 
         if money_col is None:
             continue
         src_col = next((j for j, h in enumerate(header) if h.startswith(_SOURCE_ROW)), None)
+        dept_col = next((j for j, h in enumerate(header) if labels.is_label(h, "dept_key") or h.startswith(_IN_CHARGE)),
+                        None)
         m = _ROW_UNIT.search(t.rows[0][money_col]) or _CAPTION_UNIT.search(" ".join(t.caption[-2:]))
         unit = ((m.group(1) or "") + _WON) if m else None
         cells = {no: r for r, no in zip(t.rows, t.row_lines)}
@@ -797,7 +800,13 @@ def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> 
                                                "(no unit in the caption, the header or the cell)", no))
             title, status = split_status(nfc(title))
             key = f"L{no}"
-            prog = Program(key, title, division_at(doc, no), None, status, total, non_budget, ctx.year,
+            owner = r[dept_col].split() if dept_col is not None and dept_col < len(r) else []
+            owner = units.division_name(owner[0], offices=True) if owner else None  # `담당 | 총무과 (총무팀)`
+            division = owner if owner in doc.division_names else division_at(doc, no)
+            if division != division_at(doc, no) and division_at(doc, no) is not None:
+                ctx.warnings.append(("program", f"{title}: its row names {division} in charge, the section it "
+                                                f"stands in is {division_at(doc, no)}'s (the row is followed)", no))
+            prog = Program(key, title, division, None, status, total, non_budget, ctx.year,
                            line=no, line_end=no)
             out.append(prog)
             if text and total:

@@ -534,7 +534,8 @@ def _new_sub(item: Node, title: str, ln: Line) -> Node:
     return node
 
 
-_OWN_DIVISION = re.compile(r"\s*[(（]\s*([가-힣A-Za-z0-9·]{2,14})\s*[)）]\s*$")
+# `… (자치행정과)`, `… [총무과]`, `… 【총무과】`, `… <총무과>`: the division after a program's title
+_OWN_DIVISION = re.compile(r"\s*[(（\[【<〈]\s*([가-힣A-Za-z0-9·]{2,14})\s*[)）\]】>〉]\s*$")
 _DEPT_KEYS = labels.words("dept_key")
 
 
@@ -563,7 +564,7 @@ def _place(nodes: list[Node], st: _State, nt: tuple[int, str], ln: Line) -> None
             return
     division = st.division
     m = _OWN_DIVISION.search(title)
-    if m and units.division_name(m.group(1), offices=True):  # `Ⅰ-1 주민자치회 … (자치행정과)`
+    if m and units.division_name(m.group(1), offices=True):  # `Ⅰ-1 주민자치회 … (자치행정과)`, `… [총무과]`
         division, title = units.division_name(m.group(1), offices=True), title[:m.start()].strip()
     node = Node("item", title, ln.no, ln.no, n, division)
     nodes.append(node)

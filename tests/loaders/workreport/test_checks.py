@@ -222,3 +222,15 @@ def test_an_ambiguous_district_is_placed_by_its_contact_lines_area_code():
     assert issuer(text.replace("02-2600-6021", "051-970-4021")).code != "11500"
     plain = text.replace("(☎ 02-2600-6021)", "")
     assert issuer(plain) is None and "issuer" in _checks(_read(plain))
+
+
+def test_a_program_table_row_names_its_division_and_a_disagreeing_section_is_warned_about():
+    """The `담 당` cell of a program table row may name the division (`세무과 (체납징수팀)`); where
+    it names another division than the section holding the table, the row is followed and the
+    disagreement said."""
+    text = _unseen("gu_program_table_rows").replace("| 구청사 승강기 교체 | 2025. 3. ~ 10. | 480 | 구비 | 청사관리팀 |",
+                                                  "| 구청사 승강기 교체 | 2025. 3. ~ 10. | 480 | 구비 | 세무과 (세무행정팀) |")
+    records = _read(text)
+    assert next(r for r in records if isinstance(r, Program) and r.title == "구청사 승강기 교체").department == "세무과"
+    said = [c for c in _checks(records)["program"] if c.warning and "in charge" in c.warning]
+    assert len(said) == 1 and said[0].line == 58 and "총무과" in said[0].warning

@@ -111,3 +111,12 @@ def test_a_header_that_does_not_recur_or_names_no_known_division_opens_nothing()
     other = _paged(lambda d: f"2024년 주요업무 보고                       자치행정국 > {d[:2]}팀")
     assert {n.division for n in parse(other).nodes} == {None}  # `총무팀` is no division the report names
     assert units.running_header_divisions([], ["총무과"]) == {}
+
+
+@pytest.mark.parametrize("mark", ["({})", "[{}]", "【{}】", "<{}>"])
+def test_the_division_after_a_programs_title(mark):
+    text = (f"# 1. 청사 환경 개선 {mark.format('총무과')}\n□ 소요예산 : 20백만원(구비)\n"
+            f"# 2. 세원 발굴 {mark.format('세무과')}\n□ 소요예산 : 10백만원(구비)\n")
+    assert [(n.title, n.division) for n in parse(text).nodes] == [("청사 환경 개선", "총무과"), ("세원 발굴", "세무과")]
+    plain = text.replace(mark.format("세무과"), mark.format("세원팀"))  # a team is no division: part of the title
+    assert parse(plain).nodes[1].division != "세원팀"
