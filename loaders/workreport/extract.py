@@ -780,6 +780,7 @@ def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> 
         m = _ROW_UNIT.search(t.rows[0][money_col]) or _CAPTION_UNIT.search(" ".join(t.caption[-2:]))
         unit = ((m.group(1) or "") + _WON) if m else None
         cells = {no: r for r, no in zip(t.rows, t.row_lines)}
+        captioned = units.caption_division(t, doc.division_names)  # `□ 총무과 주요사업 현황` over the table
         for _n, title, no in rows:
             if any(inventory.same_title(title, h) for h in have):
                 continue
@@ -802,10 +803,11 @@ def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> 
             key = f"L{no}"
             owner = r[dept_col].split() if dept_col is not None and dept_col < len(r) else []
             owner = units.division_name(owner[0], offices=True) if owner else None  # `담당 | 총무과 (총무팀)`
-            division = owner if owner in doc.division_names else division_at(doc, no)
-            if division != division_at(doc, no) and division_at(doc, no) is not None:
+            section = captioned or division_at(doc, no)
+            division = owner if owner in doc.division_names else section
+            if division != section and section is not None:
                 ctx.warnings.append(("program", f"{title}: its row names {division} in charge, the section it "
-                                                f"stands in is {division_at(doc, no)}'s (the row is followed)", no))
+                                                f"stands in is {section}'s (the row is followed)", no))
             prog = Program(key, title, division, None, status, total, non_budget, ctx.year,
                            line=no, line_end=no)
             out.append(prog)

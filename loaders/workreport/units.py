@@ -204,6 +204,23 @@ def box_division(table) -> str | None:
     return name
 
 
+_UNIT_NOTE = re.compile(r"^[(（]?" + words(_W, "unit_key")[0])
+
+
+def caption_division(table, names: list[str]) -> str | None:
+    """The division a program table's caption names: `□ 총무과 주요사업 현황`, `< 총무과 주요사업 >`,
+    `총무과 소관 주요사업` over the table (a unit note `(단위 : 백만원)` between them is skipped):
+    the caption starts with a division the report names elsewhere and says little more."""
+    for line in reversed(table.caption[-2:]):
+        c = compact(line)
+        if _UNIT_NOTE.match(c):
+            continue
+        c = c.lstrip("□■○●◦▣◈◆◇-*<〈《[【「(").rstrip(">〉》]】」)")
+        name = max((n for n in names if c.startswith(n)), key=len, default=None)
+        return name if name and len(c) - len(name) <= 12 else None
+    return None
+
+
 _GAP = re.compile(r"\s{3,}|\s+[|｜]\s+")
 _PATH_END = re.compile(r"(?:^|[>›»|/]|" + "(?:" + alt(_W, "bureau_line_ending") + "))$")
 

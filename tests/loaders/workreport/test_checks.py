@@ -234,3 +234,17 @@ def test_a_program_table_row_names_its_division_and_a_disagreeing_section_is_war
     assert next(r for r in records if isinstance(r, Program) and r.title == "구청사 승강기 교체").department == "세무과"
     said = [c for c in _checks(records)["program"] if c.warning and "in charge" in c.warning]
     assert len(said) == 1 and said[0].line == 58 and "총무과" in said[0].warning
+
+
+@pytest.mark.parametrize("caption", ["□ {d} 주요사업 현황", "< {d} 주요사업 >", "{d} 소관 주요사업"])
+def test_a_program_table_captioned_by_its_division(caption):
+    """No division line over the program tables, only their captions name the division:
+    each row's program is the captioned division's, and nothing is warned about."""
+    text = re.sub(r"^■ ((?:\S ?)+)\n\n□ 주요사업 현황$",
+                  lambda m: caption.format(d=m.group(1).replace(" ", "")), _unseen("gu_program_table_rows"), flags=re.M)
+    records = _read(text)
+    got = {(p.title, p.department) for p in records if isinstance(p, Program)}
+    want = {(t, d) for d, t, _b in json.loads((HERE / "unseen/gu_program_table_rows/expected.json")
+                                               .read_text(encoding="utf-8"))["programs"]}
+    assert got == want
+    assert [c.warning for cs in _checks(records).values() for c in cs if c.warning] == []
