@@ -120,3 +120,15 @@ def test_the_division_after_a_programs_title(mark):
     assert [(n.title, n.division) for n in parse(text).nodes] == [("청사 환경 개선", "총무과"), ("세원 발굴", "세무과")]
     plain = text.replace(mark.format("세무과"), mark.format("세원팀"))  # a team is no division: part of the title
     assert parse(plain).nodes[1].division != "세원팀"
+
+
+def test_running_headers_alone_name_the_divisions_when_they_name_two_or_more():
+    """No staffing or duty table: the headers' paths (`자치행정국 > 총무과`) are the divisions'
+    only mention, enough when two or more divisions are so named; one alone is not."""
+    text = _paged(lambda d: f"2024년 주요업무 보고                                자치행정국 > {d}")
+    bare = text[text.index("2024년 주요업무 보고"):]
+    doc = parse(bare)
+    assert doc.division_names == ["총무과", "세무과"]
+    assert [n.division for n in doc.nodes] == ["총무과", "총무과", "세무과", "세무과"]
+    one = bare.replace("자치행정국 > 세무과", "자치행정국 > 총무과")
+    assert parse(one).division_names == []
