@@ -248,3 +248,16 @@ def test_a_program_table_captioned_by_its_division(caption):
                                                .read_text(encoding="utf-8"))["programs"]}
     assert got == want
     assert [c.warning for cs in _checks(records).values() for c in cs if c.warning] == []
+
+
+@pytest.mark.parametrize("office", ["산림환경연구소", "공무원교육원", "보건환경연구원"])
+def test_a_provinces_direct_institutions_are_units_of_its_bureau(office):
+    """A 도 국's 직속기관 (research institutes, a training institute) stand beside its 과 as
+    units: named in the status, given their staffing, and their section's programs."""
+    from loaders.records import Division, Staffing
+
+    records = _read(_unseen("province_offices_diamond").replace("농업기술원", office))
+    assert office in [d.name for d in records if isinstance(d, Division)]
+    assert [(s.authorized, s.current) for s in records if isinstance(s, Staffing) and s.unit == office] == [(196, 188)]
+    assert sorted(p.title for p in records if isinstance(p, Program) and p.department == office) == [
+        "기후변화 대응 신품종 보급", "농업인 현장 기술교육"]
