@@ -281,8 +281,10 @@ def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
 
 KOREAN_ORDINALS = "가나다라마바사아자차카타파하"
 _ORDINALS = (
-    ("roman_hyphen", re.compile(r"^(?P<g>[IVXⅠ-Ⅹ]{1,4})\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
-    ("digit_hyphen", re.compile(r"^(?P<g>\d{1,2})\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
+    ("roman_hyphen", re.compile(r"^(?P<g>[IVXⅠ-Ⅹ]{1,4})\s*-\s*(?:(?P<n>\d{1,2})\s*[.)]?\s+|(?P<c>[" + CIRCLED
+                                + r"])\s*[.)]?\s*)(?P<t>\S.*)$")),
+    ("digit_hyphen", re.compile(r"^(?P<g>\d{1,2})\s*-\s*(?:(?P<n>\d{1,2})\s*[.)]?\s+|(?P<c>[" + CIRCLED
+                                + r"])\s*[.)]?\s*)(?P<t>\S.*)$")),
     ("kor_hyphen", re.compile(r"^(?P<g>[가-하])\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
     ("digit_paren", re.compile(r"^(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
     ("paren_digit", re.compile(r"^\(\s*(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
@@ -293,7 +295,7 @@ _ORDINALS = (
 
 def ordinal(ln: Line) -> tuple[str, int, str] | None:
     """(style, number, title) of a heading numbered in one of the genre's ordinal
-    styles other than `1.`: `1-1.`, `가-1.`, `1)`, `(1)`, `가.`, `가)`.
+    styles other than `1.`: `1-1.`, `Ⅰ-①`, `가-1.`, `1)`, `(1)`, `가.`, `가)`.
 
     >>> ordinal(make_line(1, "## 가. 주민자치회 전면 시행 지원"))
     ('kor', 1, '주민자치회 전면 시행 지원')
@@ -308,8 +310,10 @@ def ordinal(ln: Line) -> tuple[str, int, str] | None:
     for style, rx in _ORDINALS:
         m = rx.match(ln.text)
         if m:
-            n = m.group("n")
-            if not n.isdigit():
+            n = m.groupdict().get("c") or m.group("n")
+            if n in CIRCLED:
+                number = CIRCLED.index(n) + 1  # `Ⅰ-①`, `1-①`
+            elif not n.isdigit():
                 if n not in KOREAN_ORDINALS:
                     return None
                 number = KOREAN_ORDINALS.index(n) + 1

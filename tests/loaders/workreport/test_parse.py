@@ -132,3 +132,24 @@ def test_running_headers_alone_name_the_divisions_when_they_name_two_or_more():
     assert [n.division for n in doc.nodes] == ["총무과", "총무과", "세무과", "세무과"]
     one = bare.replace("자치행정국 > 세무과", "자치행정국 > 총무과")
     assert parse(one).division_names == []
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("가-1. 스마트팜 혁신밸리 운영", ("kor_hyphen", 101, "스마트팜 혁신밸리 운영")),
+    ("나-2) 농약 안전사용 관리", ("kor_hyphen", 202, "농약 안전사용 관리")),
+    ("Ⅰ-① 스마트팜 혁신밸리 운영", ("roman_hyphen", 101, "스마트팜 혁신밸리 운영")),
+    ("Ⅱ-③농약 안전사용 관리", ("roman_hyphen", 203, "농약 안전사용 관리")),
+    ("2-① 농약 안전사용 관리", ("digit_hyphen", 201, "농약 안전사용 관리")),
+    ("1-1. 청사 에너지 절감", ("digit_hyphen", 101, "청사 에너지 절감")),
+])
+def test_grouped_program_numbers(raw, expected):
+    from loaders.document.model import ordinal
+
+    assert ordinal(make_line(1, raw)) == expected
+
+
+@pytest.mark.parametrize("raw", ["1-1.청사 에너지 절감", "가-1 : 기간", "2024-① 제목"])
+def test_not_grouped_program_numbers(raw):
+    from loaders.document.model import ordinal
+
+    assert ordinal(make_line(1, raw)) is None or ordinal(make_line(1, raw))[0] not in ("kor_hyphen", "digit_hyphen")
