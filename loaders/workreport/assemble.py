@@ -78,6 +78,7 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += checks.table_checks(doc)
     records += checks.partner_table_checks(doc, records)
     records += checks.section_checks(doc, divisions, programs)
+    records += checks.unplaced_checks(doc, divisions, programs)
     records += unread.unread_tables((b for b in doc.blocks if isinstance(b, Table)), records)
     return records
 

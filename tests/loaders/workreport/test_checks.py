@@ -261,3 +261,18 @@ def test_a_provinces_direct_institutions_are_units_of_its_bureau(office):
     assert [(s.authorized, s.current) for s in records if isinstance(s, Staffing) and s.unit == office] == [(196, 188)]
     assert sorted(p.title for p in records if isinstance(p, Program) and p.department == office) == [
         "기후변화 대응 신품종 보급", "농업인 현장 기술교육"]
+
+
+@pytest.mark.parametrize("name,damage", [
+    ("running_header_divisions", lambda t: re.sub(r"^(2024년 주요업무 보고)\s+자치행정국.*$", r"\1", t, flags=re.M)),
+    ("province_offices_diamond", lambda t: re.sub(r"^◇ (\S+) ◇$", r"☆ \1 ☆", t, flags=re.M)),
+])
+def test_programs_that_lost_their_division_are_warned_about(name, damage):
+    """The division titles damaged (the running headers cut, an unknown sign around them):
+    the programs, numbered in sections, come under no division, and the report says so
+    rather than letting the divisions vanish silently."""
+    records = _read(damage(_unseen(name)))
+    assert {p.department for p in records if isinstance(p, Program) and p.parent_key is None} == {None}
+    said = _checks(records)["program-division"]
+    assert len(said) == 1 and said[0].found == 0 and "under no division" in said[0].warning
+    assert "program-division" not in _checks(_read(_unseen(name)))
