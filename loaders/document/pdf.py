@@ -11,8 +11,13 @@ the body size, as a text file's nested items are. A line that runs to the right 
 the text and is followed, close below, by a line of the same size and weight
 not starting with a list marker is a wrapped paragraph and is joined to it.
 A table that ends a page and one that starts the next with as many columns are
-one table going on over the page break (its header row stays with it). Each
-line's origin is its 1-based page.
+one table going on over the page break (its header row stays with it; the title
+row HWP repeats at the top of the next page is dropped). A paragraph that ends a
+page at the right edge goes on with the next page's first line when that has the
+same face and starts no item. Running headers and footers (the same line, digits
+aside, at the same height on half the pages; a page number `- 3 -` as a page's
+first or last line) are page furniture and left out. Each line's origin is its
+1-based page.
 
 A PDF without a text layer (a scan) is refused: it needs OCR first.
 """

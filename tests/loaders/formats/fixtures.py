@@ -173,10 +173,33 @@ def pdfs_of(text_paths: list[Path]) -> list[Path]:
             src.write_text(html_of(p.read_text(encoding="utf-8"), running_header(p)), encoding="utf-8")
             htmls.append(src)
         _soffice(exe, t / "profile", t, "odt", htmls, infilter="HTML (StarWriter)")
+        for h in htmls:
+            _rows_unsplit(h.with_suffix(".odt"))
         _soffice(exe, t / "profile", t, "pdf:writer_pdf_Export", [h.with_suffix(".odt") for h in htmls])
         for h, (_, o) in zip(htmls, todo):
             shutil.move(str(h.with_suffix(".pdf")), o)
     return outs
+
+
+_ROW_STYLE = ('<style:style style:name="lgkgRow" style:family="table-row">'
+              '<style:table-row-properties fo:keep-together="always"/></style:style>')
+
+
+def _rows_unsplit(odt: Path) -> None:
+    """Table rows kept whole at a page break, as HWP prints a table by default
+    (쪽 경계에서 셀 단위로 나눔: the table goes on, a row is not cut in two);
+    LibreOffice's HTML import lets a row break across pages."""
+    import zipfile
+
+    with zipfile.ZipFile(odt) as z:
+        parts = {i.filename: (i, z.read(i.filename)) for i in z.infolist()}
+    info, xml = parts["content.xml"]
+    text = xml.decode("utf-8").replace("<table:table-row>", '<table:table-row table:style-name="lgkgRow">')
+    text = text.replace("</office:automatic-styles>", _ROW_STYLE + "</office:automatic-styles>", 1)
+    parts["content.xml"] = (info, text.encode("utf-8"))
+    with zipfile.ZipFile(odt, "w") as z:
+        for name, (i, data) in parts.items():  # mimetype first and stored, as it was
+            z.writestr(i, data, compress_type=i.compress_type)
 
 
 def hwp_of(text_path: Path) -> Path:
