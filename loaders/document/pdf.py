@@ -101,7 +101,7 @@ def _drop_running(read: list[tuple[list[tuple], float]]) -> list[list[tuple]]:
     """Pages' items without running headers and footers: a text line among the
     first or last two of a page is one if a line of the same text (digits aside),
     size and height on the page (within 3 pt) is there on at least half the
-    pages, two at least; or if it is a page number (`- 3 -`, `3`, `3 / 12`, `(3)`)
+    pages, three at least; or if it is a page number (`- 3 -`, `3`, `3 / 12`, `(3)`)
     as the very first or last line, in the top or bottom tenth of the page."""
     def key(it):
         return re.sub(r"\d+", "#", "".join(it[2].split())), it[3]
@@ -114,7 +114,7 @@ def _drop_running(read: list[tuple[list[tuple], float]]) -> list[list[tuple]]:
     for (items, _), idx in zip(read, outer):
         for i in idx:
             seen.setdefault(key(items[i]), []).append(items[i][1])
-    need = max(2, (len(read) + 1) // 2)
+    need = max(3, (len(read) + 1) // 2)
     running = set()
     for k, tops in seen.items():
         tops = sorted(tops)
