@@ -4,8 +4,9 @@ HWPX: python-hwpx writes the document model of a text (headings as outline
 paragraphs `개요 n`, `**bold**` lines as bold runs, tables as real tables).
 A line's indentation (leading spaces) becomes a left margin of 5 pt a space.
 PDF: the same blocks as HTML (headings as bold larger paragraphs, tables with
-borders and a repeated title row, a running header and a `- n -` footer) printed
-by LibreOffice (`soffice --headless`, HTML -> ODT -> PDF, see pdfs_of). Files are cached under a
+borders and a repeated title row, rows kept whole, the widest table on a
+landscape page, a running header and a `- n -` footer) printed by LibreOffice
+(`soffice --headless`, HTML -> ODT -> PDF, see pdfs_of). Files are cached under a
 temporary directory keyed by the text's hash, so a test session makes each once.
 """
 from __future__ import annotations
@@ -173,8 +174,8 @@ def pdfs_of(text_paths: list[Path]) -> list[Path]:
             src.write_text(html_of(p.read_text(encoding="utf-8"), running_header(p)), encoding="utf-8")
             htmls.append(src)
         _soffice(exe, t / "profile", t, "odt", htmls, infilter="HTML (StarWriter)")
-        for h in htmls:
-            _rows_unsplit(h.with_suffix(".odt"))
+        for h, (p, _) in zip(htmls, todo):
+            _as_hwp_prints(h.with_suffix(".odt"), wide_table(p.read_text(encoding="utf-8")))
         _soffice(exe, t / "profile", t, "pdf:writer_pdf_Export", [h.with_suffix(".odt") for h in htmls])
         for h, (_, o) in zip(htmls, todo):
             shutil.move(str(h.with_suffix(".pdf")), o)
@@ -185,18 +186,69 @@ _ROW_STYLE = ('<style:style style:name="lgkgRow" style:family="table-row">'
               '<style:table-row-properties fo:keep-together="always"/></style:style>')
 
 
-def _rows_unsplit(odt: Path) -> None:
+def wide_table(text: str) -> int | None:
+    """Index (among the text's tables) of the table printed on a landscape page:
+    the first of the widest, if it has 8 columns or more (a grade-by-division
+    staffing table, a funding matrix), as HWP authors turn a page for it."""
+    widths = [max(len(r) for r in x) for kind, x in _lines(text) if kind == "t"]
+    if not widths or max(widths) < 8:
+        return None
+    return widths.index(max(widths))
+
+
+def _as_hwp_prints(odt: Path, landscape: int | None = None) -> None:
     """Table rows kept whole at a page break, as HWP prints a table by default
     (쪽 경계에서 셀 단위로 나눔: the table goes on, a row is not cut in two);
-    LibreOffice's HTML import lets a row break across pages."""
+    LibreOffice's HTML import lets a row break across pages. The `landscape`-th
+    table (if any) goes on a landscape page of its own, with the same header
+    and footer; the text after it goes back to portrait."""
+    import re
     import zipfile
 
     with zipfile.ZipFile(odt) as z:
         parts = {i.filename: (i, z.read(i.filename)) for i in z.infolist()}
-    info, xml = parts["content.xml"]
-    text = xml.decode("utf-8").replace("<table:table-row>", '<table:table-row table:style-name="lgkgRow">')
-    text = text.replace("</office:automatic-styles>", _ROW_STYLE + "</office:automatic-styles>", 1)
-    parts["content.xml"] = (info, text.encode("utf-8"))
+    content = parts["content.xml"][1].decode("utf-8")
+    content = content.replace("<table:table-row>", '<table:table-row table:style-name="lgkgRow">')
+    extra = _ROW_STYLE
+    if landscape is not None:
+        styles = parts["styles.xml"][1].decode("utf-8")
+        master = re.search(r'<style:master-page style:name="HTML" style:page-layout-name="([^"]+)">.*?</style:master-page>',
+                           styles)
+        layout = re.search(r'<style:page-layout style:name="' + re.escape(master.group(1)) + r'">.*?</style:page-layout>',
+                           styles)
+        land = layout.group(0).replace(f'style:name="{master.group(1)}"', 'style:name="lgkgLand"', 1)
+        w = re.search(r'fo:page-width="([^"]+)"', land).group(1)
+        h = re.search(r'fo:page-height="([^"]+)"', land).group(1)
+        land = land.replace(f'fo:page-width="{w}"', f'fo:page-width="{h}"', 1).replace(
+            f'fo:page-height="{h}"', f'fo:page-height="{w}"', 1).replace(
+            'style:print-orientation="portrait"', 'style:print-orientation="landscape"')
+        page = master.group(0).replace('style:name="HTML"', 'style:name="lgkgLandscape"', 1).replace(
+            f'style:page-layout-name="{master.group(1)}"', 'style:page-layout-name="lgkgLand"', 1)
+        styles = styles.replace(layout.group(0), layout.group(0) + land, 1)
+        styles = styles.replace("</office:master-styles>", page + "</office:master-styles>", 1)
+        parts["styles.xml"] = (parts["styles.xml"][0], styles.encode("utf-8"))
+        tables = list(re.finditer(r'<table:table table:name="[^"]*" table:style-name="([^"]+)"', content))
+        if landscape < len(tables):
+            name = tables[landscape].group(1)
+            content = content.replace(f'<style:style style:name="{name}" style:family="table"',
+                                      f'<style:style style:name="{name}" style:family="table" '
+                                      'style:master-page-name="lgkgLandscape"', 1)
+            end = content.index("</table:table>", tables[landscape].end())
+            after = re.compile(r'<text:([ph]) text:style-name="([^"]+)"').search(content, end)
+            if after:
+                own = re.search(r'<style:style style:name="' + re.escape(after.group(2))
+                                + r'" style:family="paragraph"([^>]*?)(/?)>(.*?)(?:</style:style>|(?<=/>))', content)
+                if own:  # an automatic style: copied, with the page style
+                    back = (f'<style:style style:name="lgkgPortrait" style:family="paragraph"{own.group(1)} '
+                            f'style:master-page-name="HTML"' + ("/>" if own.group(2) else f">{own.group(3)}</style:style>"))
+                else:
+                    back = (f'<style:style style:name="lgkgPortrait" style:family="paragraph" '
+                            f'style:parent-style-name="{after.group(2)}" style:master-page-name="HTML"/>')
+                extra += back
+                content = content[:after.start()] + f'<text:{after.group(1)} text:style-name="lgkgPortrait"' \
+                    + content[after.end():]
+    content = content.replace("</office:automatic-styles>", extra + "</office:automatic-styles>", 1)
+    parts["content.xml"] = (parts["content.xml"][0], content.encode("utf-8"))
     with zipfile.ZipFile(odt, "w") as z:
         for name, (i, data) in parts.items():  # mimetype first and stored, as it was
             z.writestr(i, data, compress_type=i.compress_type)

@@ -1,7 +1,7 @@
 """The work reports written as HWPX (python-hwpx), HWP 5 (python-hwpx's HWP
 writer) and PDF (LibreOffice, printed like an HWP report: running header, `- n -`
 footer, tables going on over page breaks under their repeated title row, rows
-kept whole as HWP keeps them) give the records the text gives, fact type by fact
+kept whole as HWP keeps them, the widest table on a landscape page) give the records the text gives, fact type by fact
 type: the three bundled reports, the hand-written reports in other conventions
 (workreport/unseen, workreport/cases) and the casebooks in other conventions.
 Where a format cannot carry what the text says, the floor is the measured
@@ -125,6 +125,26 @@ def test_pdf_fixture_prints_page_furniture(pdfs) -> None:
     title = [ln for ln in text.read_text(encoding="utf-8").splitlines() if ln.startswith("시설명\t")]
     assert printed >= 2 and len(title) == 1
     assert [ln for ln in read_source(fixtures.pdf_of(text)).text.splitlines() if ln.startswith("시설명\t")] == title
+
+
+def test_wide_table_on_a_landscape_page(pdfs) -> None:
+    """A report's widest table (8 columns or more) is printed on a landscape page
+    of its own, header and footer too; the reader reads its rows and drops the
+    furniture there as well."""
+    _need("pdf")
+    import pdfplumber
+
+    text = next(p for p in OTHER_REPORTS if p.parent.name == "province_bureau")
+    path = fixtures.pdf_of(text)
+    with pdfplumber.open(path) as pdf:
+        shapes = [pg.width > pg.height for pg in pdf.pages]
+        land = [p.extract_text().splitlines() for p in pdf.pages if p.width > p.height]
+    assert shapes.count(True) == 1 and not shapes[0] and not shapes[-1]
+    assert land[0][0] == fixtures.running_header(text) and land[0][-1] == f"- {shapes.index(True) + 1} -"
+    src = read_source(path)
+    widest = max((ln for ln in src.text.splitlines() if "\t" in ln), key=lambda ln: ln.count("\t"))
+    assert widest.count("\t") >= 7 and src.origin[src.text.splitlines().index(widest)] == shapes.index(True) + 1
+    assert fixtures.running_header(text) not in src.text.splitlines()
 
 
 @pytest.mark.parametrize("fmt", sorted(MAKERS))
