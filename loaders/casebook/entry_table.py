@@ -1,7 +1,7 @@
 """An entry's identity table, as 행정안전부 혁신 우수사례 books print it under the
 entry header: a header row of labels (agency / case name / department, words in
 lexicon labels.csv kinds `casebook_table_*`) and one row of values, either on one
-line with `|` between cells, or flattened by a PDF converter one cell per line (a
+line with `|` (or, from a PDF / HWPX / HWP table, a TAB) between cells, or flattened by a PDF converter one cell per line (a
 page's running header and footer may fall between the cells).
 
 `read_tables` fills, for each entry, the subtitle (case name) and the contact
@@ -44,10 +44,16 @@ def running_lines(lines: list[str]) -> set[str]:
     return {first} if len(at) >= 3 and len(paged) >= len(at) - 1 else set()
 
 
+def _line(x: str) -> str:
+    """A line, its TAB-separated cells (the document model's table rows) written with `|`."""
+    cells = x.strip().split("\t")
+    return " | ".join(nfc(c) for c in cells) if len(cells) > 1 else nfc(x)
+
+
 def _cells(lines, start, stop, skip):
     """(index, text) of the non-empty lines from start, page furniture skipped."""
     for i in range(start, stop):
-        s = nfc(lines[i])
+        s = _line(lines[i])
         if not s or s in skip or _FOOTER.match(s):
             continue
         yield i, s
@@ -95,11 +101,11 @@ def unread_tables(lines: list[str]) -> list[int]:
     skip = running_lines(lines)
     out, i, n = [], 0, len(lines)
     while i < n:
-        s = nfc(lines[i])
+        s = _line(lines[i])
         heads = [c.strip() for c in s.split("|")] if "|" in s else [s]
         if sum(_role(c) is not None for c in heads) >= (2 if "|" in s else 1) and s:
             k = i
-            while "|" not in s and k + 1 < n and _role(nfc(lines[k + 1])):
+            while "|" not in s and k + 1 < n and _role(_line(lines[k + 1])):
                 k += 1
             if "|" in s or k > i:
                 if find_table(lines, i, min(i + 12, n), skip) is None:
