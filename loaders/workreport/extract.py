@@ -573,10 +573,12 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
 _STATUS_LINE = re.compile(r"^[(\[（]?\s*(" + "|".join(STATUS_MARKS) + r")\s*[)\]）]?$")
 
 
-def make_program(node: Node, key: str, parent_key: str | None, ctx: Context):
+def make_program(node: Node, key: str, parent_key: str | None, ctx: Context, quiet: frozenset[int] = frozenset()):
+    """The program of `node`; `quiet`: the numbers of lines without text (blank, page furniture)."""
     title, status = split_status(nfc(_TITLE_LEADERS.sub("", node.title)))
     entries = list(_lines(node))
-    if entries and _STATUS_LINE.match(entries[0].block.text) and entries[0].block.no <= node.line + 3:
+    if entries and _STATUS_LINE.match(entries[0].block.text) and (entries[0].block.no <= node.line + 3 or all(
+            no in quiet for no in range(node.line + 1, entries[0].block.no))):  # a page break in between
         status = (*status, _STATUS_LINE.match(entries[0].block.text).group(1))  # `(신규)` under the title
     stated = budget_statements(node, entries)
     primary = primary_budget(node, stated, ctx.year)
@@ -738,9 +740,10 @@ def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) ->
 def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]]:
     records: list = []
     nodes: dict[str, Node] = {}
+    quiet = frozenset(ln.no for ln in doc.lines if not ln.text)
     for item in doc.nodes:
         key = f"L{item.line}"
-        prog, bline, sources = make_program(item, key, None, ctx)
+        prog, bline, sources = make_program(item, key, None, ctx, quiet)
         table_total, columns = column_budget(item, prog.fiscal_year, prog.budget_krw)
         if prog.budget_krw is None and table_total:
             prog = replace(prog, budget_krw=table_total)  # `- 소요예산` with the amounts in the table below
@@ -756,7 +759,7 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
         nodes[key] = item
         for child in item.children:
             ckey = f"L{child.line}"
-            cprog, cbline, csources = make_program(child, ckey, key, ctx)
+            cprog, cbline, csources = make_program(child, ckey, key, ctx, quiet)
             records.append(cprog)
             records += budget_lines(cprog, csources, cbline)
             nodes[ckey] = child

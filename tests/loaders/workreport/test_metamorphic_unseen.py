@@ -1,0 +1,136 @@
+"""Metamorphic tests on the unseen reports (unseen/*/input.txt, other districts' conventions): each
+report, rewritten by every layout rewrite of metamorphic.REWRITES, must give the facts its original
+gives (per fact type, as multisets of normalised facts; the document info too).
+
+The loader was not built on these reports, so this grid guards the genre rather than the bundled
+files. Nothing is xfail: a fact type of a report x rewrite that the loader does not read yet is left
+out with its reason in KNOWN (as tests/loaders/formats/test_roundtrip.py does with KNOWN_MISSES), and
+`test_known_still_differ` fails once it reads the same, so that the row is removed.
+
+    python -m tests.loaders.workreport.test_metamorphic_unseen
+
+prints the cells that differ (found/expected, +extra), KNOWN ones marked.
+"""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+import pytest
+
+from tests.loaders.workreport import metamorphic as mm
+from tests.loaders.workreport import score as sc
+
+DOCS = {name: path for name, path, _ in sc.documents("unseen")}
+KINDS = mm.fact_types()
+
+# (report, rewrite) -> {fact type: why the rewritten report does not give the original's facts}
+_FLAT_ORG = ("the org chart `총무과 (4팀) | 민원과 (3팀) | …` over its team lists, one cell per line: its header "
+             "has no row label (`구분`), so the flat table is not found and the team counts are not read")
+_FLAT_DISCOUNTS = "the discount table 시설명 | 할인율 | 비고 one cell per line is not read as a table"
+_SPACED_DISCOUNT = ("the discount table's last row `산운생태공원 숲체험   무료` (empty 비고) in space-aligned columns: "
+                    "its row is lost")
+_FLAT_STAFF = "the per-division `정원(현원)` staffing tables one cell per line are not read"
+_FLAT_MATRIX = "the 재원별 x 연차별 funding matrices one cell per line / space-aligned are not read as a table"
+_FLAT_OVERVIEW = ("the overview table of staffing and budget per division one cell per line: its divisions' "
+                  "team counts are not read")
+_FLAT_TWINS = "the twinning table with `도시명(국가)` cells one cell per line is not read"
+_RESULTS = ("`## 02 2023년 추진실적`, `## 2 추진실적` (an inner section's number before its title) are no result "
+            "sections in the original; with the number on its own line they are, and give two more outcomes")
+KNOWN: dict[tuple[str, str], dict[str, str]] = {
+    ("county_no_hash", "cells_per_line"): {"divisions": _FLAT_ORG, "discounts": _FLAT_DISCOUNTS},
+    ("county_no_hash", "combined_flat"): {"divisions": _FLAT_ORG, "discounts": _FLAT_DISCOUNTS},
+    ("county_no_hash", "space_columns"): {"discounts": _SPACED_DISCOUNT},
+    ("county_no_hash", "combined_pdf"): {"discounts": _SPACED_DISCOUNT},
+    ("division_status_blocks", "numbers_on_own_line"): {"outcomes": _RESULTS},
+    ("division_status_blocks", "combined"): {"outcomes": _RESULTS},
+    ("division_status_blocks", "cells_per_line"): {"staffing": _FLAT_STAFF},
+    ("division_status_blocks", "combined_flat"): {"staffing": _FLAT_STAFF},
+    ("funding_matrices", "cells_per_line"): {"divisions": _FLAT_OVERVIEW, "budget_lines": _FLAT_MATRIX},
+    ("funding_matrices", "combined_flat"): {"divisions": _FLAT_OVERVIEW, "budget_lines": _FLAT_MATRIX},
+    ("funding_matrices", "space_columns"): {"budget_lines": _FLAT_MATRIX},
+    ("funding_matrices", "combined_pdf"): {"budget_lines": _FLAT_MATRIX},
+    ("metro_goal_groups", "cells_per_line"): {"sister_cities": _FLAT_TWINS},
+    ("metro_goal_groups", "combined_flat"): {"sister_cities": _FLAT_TWINS},
+}
+
+
+@lru_cache(maxsize=None)
+def _text(name: str) -> str:
+    return DOCS[name].read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def facts(name: str, rewrite: str | None = None) -> dict:
+    """to_facts of the unseen report `name`, rewritten by REWRITES[rewrite] (None: the original)."""
+    from loaders.workreport import extract_text
+    from tests.loaders.workreport.facts import to_facts
+
+    text = _text(name) if rewrite is None else mm.REWRITES[rewrite](_text(name))
+    return to_facts(extract_text(text, file_name=f"{name}.txt", doc_id=name, sha256="0" * 64))
+
+
+def differences(name: str, rewrite: str) -> dict[str, str]:
+    """Fact type -> `found/expected +extra` where the rewritten report's facts differ from the original's."""
+    want, got = facts(name), facts(name, rewrite)
+    out = {}
+    for kind in KINDS:
+        missing, extra = mm.compare(want[kind], got[kind])
+        if missing or extra:
+            out[kind] = f"{len(want[kind]) - len(missing)}/{len(want[kind])} +{len(extra)}"
+    if got["document"] != want["document"]:
+        out["document"] = ", ".join(k for k in want["document"] if want["document"][k] != got["document"][k])
+    return out
+
+
+CELLS = [(name, rewrite) for name in DOCS for rewrite in mm.REWRITES]
+
+
+def _show(rows, limit=8):
+    rows = list(rows)
+    more = f"\n    … and {len(rows) - limit} more" if len(rows) > limit else ""
+    return "".join(f"\n    {r!r}" for r in rows[:limit]) + more
+
+
+@pytest.mark.parametrize("name,rewrite", CELLS, ids=[f"{n}-{r}" for n, r in CELLS])
+def test_same_facts(name, rewrite):
+    known = KNOWN.get((name, rewrite), {})
+    want, got = facts(name), facts(name, rewrite)
+    assert got["document"] == want["document"], {k: (want["document"][k], got["document"][k])
+                                                 for k in want["document"] if want["document"][k] != got["document"][k]}
+    report = []
+    for kind in KINDS:
+        if kind in known:
+            continue
+        missing, extra = mm.compare(want[kind], got[kind])
+        if missing or extra:
+            report.append(f"{kind} {len(want[kind]) - len(missing)}/{len(want[kind])} found, {len(extra)} extra"
+                          f"\n  missing:{_show(missing)}\n  extra:{_show(extra)}")
+    assert not report, f"{name} rewritten by {rewrite}: " + "\n".join(report)
+
+
+@pytest.mark.parametrize("cell", sorted(KNOWN), ids=[f"{n}-{r}" for n, r in sorted(KNOWN)])
+def test_known_still_differ(cell):
+    """A KNOWN row names a fact type that still differs (else the row is stale: remove it)."""
+    name, rewrite = cell
+    assert name in DOCS and rewrite in mm.REWRITES
+    assert all(KNOWN[cell].values())  # every row says why
+    fixed = set(KNOWN[cell]) - set(differences(name, rewrite))
+    assert not fixed, f"{name} rewritten by {rewrite} now gives the original's {sorted(fixed)}: remove from KNOWN"
+
+
+def main(out=sys.stdout) -> int:
+    bad = 0
+    for name, rewrite in CELLS:
+        diff = differences(name, rewrite)
+        if diff:
+            bad += 1
+            known = KNOWN.get((name, rewrite), {})
+            print(f"{name:32} {rewrite:24} " + "; ".join(f"{k} {v}" + (" (KNOWN)" if k in known else "")
+                                                          for k, v in diff.items()), file=out)
+    print(f"{bad} of {len(CELLS)} report x rewrite cells differ", file=out)
+    return bad
+
+
+if __name__ == "__main__":
+    main()
