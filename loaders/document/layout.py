@@ -164,6 +164,10 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
                 break
             run.append((j, cells))
             j += 1
+        while len(run) >= 2 and j < len(lines) and (loose := _loose_cells(lines[j])) and len(loose) < len(run[-1][1]) \
+                and _by_gutters(lines, run + [(j, loose)]):
+            run.append((j, loose))  # a last row with an empty last cell (`숲체험   무료`), in the run's columns
+            j += 1
         if len(run) >= 2:
             rows.update(_by_gutters(lines, run) or run)
         elif j == i:
@@ -364,10 +368,13 @@ def is_figure(text: str) -> bool:
 
 
 def _kind(cell: str) -> str:
-    """E(mpty), N (a figure), T (text)."""
+    """E(mpty), N (a figure, a figure in words: `무료` among rates, loaders/lexicon `figure_word`), T (text)."""
+    from loaders.lexicon import labels
+
     if not cell:
         return "E"
-    return "N" if _FIGURE.fullmatch(cell) or _LEADER_CELL.fullmatch(cell) else "T"
+    return "N" if _FIGURE.fullmatch(cell) or _LEADER_CELL.fullmatch(cell) or labels.is_label(cell, "figure_word") \
+        else "T"
 
 
 def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] | None:

@@ -138,3 +138,18 @@ def test_space_aligned_columns_keep_a_blank_cell_in_its_column():
 def test_wide_letter_spaced_keys_are_not_a_space_aligned_table():
     text = "\n".join(["    ○ 기    간 : 2024. 1. ~ 12.", "    ○ 대    상 : 5개 자치구 주민자치회"])
     assert not _tables(text)
+
+
+def test_a_space_aligned_last_row_with_an_empty_last_cell_stays_in_its_table():
+    text = "\n".join(["   시 설 명        할인율   비 고", "   의성컬링센터       50%   이용료",
+                      "   빙계계곡 오토캠핑장   30%   1박 기준", "   산운생태공원 숲체험   무료", "", "다. 추진실적"])
+    (t,) = _tables(text)
+    assert t.rows[-1] == ["산운생태공원 숲체험", "무료", ""] and len(t.rows) == 4
+
+
+def test_a_rate_in_words_is_a_figure_of_a_flattened_table():
+    cells = ["시 설 명", "할인율", "비 고", "의성컬링센터", "50%", "이용료", "빙계계곡 오토캠핑장", "30%", "1박 기준",
+             "산운생태공원 숲체험", "무료", "", "", "다. 추진실적"]
+    (t,) = _tables("\n".join(cells))
+    assert t.rows == [["시설명", "할인율", "비고"], ["의성컬링센터", "50%", "이용료"], ["빙계계곡 오토캠핑장", "30%", "1박 기준"],
+                      ["산운생태공원 숲체험", "무료", ""]]

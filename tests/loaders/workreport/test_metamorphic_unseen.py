@@ -27,9 +27,6 @@ KINDS = mm.fact_types()
 # (report, rewrite) -> {fact type: why the rewritten report does not give the original's facts}
 _FLAT_ORG = ("the org chart `총무과 (4팀) | 민원과 (3팀) | …` over its team lists, one cell per line: its header "
              "has no row label (`구분`), so the flat table is not found and the team counts are not read")
-_FLAT_DISCOUNTS = "the discount table 시설명 | 할인율 | 비고 one cell per line is not read as a table"
-_SPACED_DISCOUNT = ("the discount table's last row `산운생태공원 숲체험   무료` (empty 비고) in space-aligned columns: "
-                    "its row is lost")
 _FLAT_STAFF = "the per-division `정원(현원)` staffing tables one cell per line are not read"
 _FLAT_MATRIX = "the 재원별 x 연차별 funding matrices one cell per line / space-aligned are not read as a table"
 _FLAT_OVERVIEW = ("the overview table of staffing and budget per division one cell per line: its divisions' "
@@ -38,10 +35,8 @@ _FLAT_TWINS = "the twinning table with `도시명(국가)` cells one cell per li
 _RESULTS = ("`## 02 2023년 추진실적`, `## 2 추진실적` (an inner section's number before its title) are no result "
             "sections in the original; with the number on its own line they are, and give two more outcomes")
 KNOWN: dict[tuple[str, str], dict[str, str]] = {
-    ("county_no_hash", "cells_per_line"): {"divisions": _FLAT_ORG, "discounts": _FLAT_DISCOUNTS},
-    ("county_no_hash", "combined_flat"): {"divisions": _FLAT_ORG, "discounts": _FLAT_DISCOUNTS},
-    ("county_no_hash", "space_columns"): {"discounts": _SPACED_DISCOUNT},
-    ("county_no_hash", "combined_pdf"): {"discounts": _SPACED_DISCOUNT},
+    ("county_no_hash", "cells_per_line"): {"divisions": _FLAT_ORG},
+    ("county_no_hash", "combined_flat"): {"divisions": _FLAT_ORG},
     ("division_status_blocks", "numbers_on_own_line"): {"outcomes": _RESULTS},
     ("division_status_blocks", "combined"): {"outcomes": _RESULTS},
     ("division_status_blocks", "cells_per_line"): {"staffing": _FLAT_STAFF},
