@@ -306,14 +306,18 @@ def box_table(lines: list[str], i: int) -> tuple[list[list[str]], list[int], int
 # -- one cell per line (converters that flatten tables) -------------------------
 
 _GRADE_HEADER = re.compile(r"\d급")
+_NOTE = re.compile(r"\([^()]*\)$")
 _MAX_FLAT_CELL = 40
 
 
 def column_label(text: str, kind: str = "column_header") -> bool:
-    """A table's column label (loaders/lexicon rows of `kind`; a grade `4급` is a column label)."""
+    """A table's column label (loaders/lexicon rows of `kind`; a grade `4급` is a column label), also with
+    a note in parentheses after it (`도시명(국가)`, `예산(천원)`)."""
     from loaders.lexicon import labels
 
     c = "".join(text.split())
+    if c.endswith(")") and "(" in c[1:]:
+        c = _NOTE.sub("", c) or c
     if not c or labels.is_label(c, kind):
         return bool(c)
     return kind == "column_header" and (bool(_GRADE_HEADER.fullmatch(c)) or labels.is_label(c, "funding_source")

@@ -153,3 +153,11 @@ def test_a_rate_in_words_is_a_figure_of_a_flattened_table():
     (t,) = _tables("\n".join(cells))
     assert t.rows == [["시설명", "할인율", "비고"], ["의성컬링센터", "50%", "이용료"], ["빙계계곡 오토캠핑장", "30%", "1박 기준"],
                       ["산운생태공원 숲체험", "무료", ""]]
+
+
+def test_a_flattened_table_whose_row_label_carries_a_note():
+    cells = ["도시명(국가)", "구분", "체결일", "샌안토니오시(미국)", "자매", "1982. 11. 1.", "광저우시(중국)", "자매",
+             "1996. 10. 25.", "", "끝"]
+    (t,) = _tables("\n".join(cells))
+    assert t.rows == [["도시명(국가)", "구분", "체결일"], ["샌안토니오시(미국)", "자매", "1982. 11. 1."],
+                      ["광저우시(중국)", "자매", "1996. 10. 25."]]

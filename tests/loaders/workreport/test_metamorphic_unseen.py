@@ -31,7 +31,6 @@ _FLAT_STAFF = "the per-division `정원(현원)` staffing tables one cell per li
 _FLAT_MATRIX = "the 재원별 x 연차별 funding matrices one cell per line / space-aligned are not read as a table"
 _FLAT_OVERVIEW = ("the overview table of staffing and budget per division one cell per line: its divisions' "
                   "team counts are not read")
-_FLAT_TWINS = "the twinning table with `도시명(국가)` cells one cell per line is not read"
 _RESULTS = ("`## 02 2023년 추진실적`, `## 2 추진실적` (an inner section's number before its title) are no result "
             "sections in the original; with the number on its own line they are, and give two more outcomes")
 KNOWN: dict[tuple[str, str], dict[str, str]] = {
@@ -45,8 +44,6 @@ KNOWN: dict[tuple[str, str], dict[str, str]] = {
     ("funding_matrices", "combined_flat"): {"divisions": _FLAT_OVERVIEW, "budget_lines": _FLAT_MATRIX},
     ("funding_matrices", "space_columns"): {"budget_lines": _FLAT_MATRIX},
     ("funding_matrices", "combined_pdf"): {"budget_lines": _FLAT_MATRIX},
-    ("metro_goal_groups", "cells_per_line"): {"sister_cities": _FLAT_TWINS},
-    ("metro_goal_groups", "combined_flat"): {"sister_cities": _FLAT_TWINS},
 }
 
 
