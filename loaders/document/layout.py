@@ -152,8 +152,12 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
     while i < len(lines):
         j = i
         run: list[tuple[int, list[str]]] = []
+        fewer: list[int] = []  # rows of 2+ cells but fewer than the run's: in it if the columns line up
         while j < len(lines):
             cells = aligned_cells(lines[j]) or bare_pipe_cells(lines[j])
+            if cells is None and run and (loose := _loose_cells(lines[j])) and len(loose) < max(len(c) for _, c in run):
+                cells = loose  # a second header row (`2024   2025` under `연 도 별`), a last row with empty cells
+                fewer.append(len(run))
             if cells is None:
                 k = j  # a table broken by a page: its rows go on after the page number, in the same columns
                 while k < len(lines) and (not lines[k].strip() or is_page_furniture(lines[k])):
@@ -164,10 +168,8 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
                 break
             run.append((j, cells))
             j += 1
-        while len(run) >= 2 and j < len(lines) and (loose := _loose_cells(lines[j])) and len(loose) < len(run[-1][1]) \
-                and _by_gutters(lines, run + [(j, loose)]):
-            run.append((j, loose))  # a last row with an empty last cell (`숲체험   무료`), in the run's columns
-            j += 1
+        if fewer and not _by_gutters(lines, run):
+            j, run = run[fewer[0]][0], run[:fewer[0]]
         if len(run) >= 2:
             rows.update(_by_gutters(lines, run) or run)
         elif j == i:

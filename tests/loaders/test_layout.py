@@ -161,3 +161,11 @@ def test_a_flattened_table_whose_row_label_carries_a_note():
     (t,) = _tables("\n".join(cells))
     assert t.rows == [["도시명(국가)", "구분", "체결일"], ["샌안토니오시(미국)", "자매", "1982. 11. 1."],
                       ["광저우시(중국)", "자매", "1996. 10. 25."]]
+
+
+def test_a_space_aligned_second_header_row_of_fewer_cells_stays_in_its_table():
+    text = "\n".join(["   재 원        계     연 도 별", "                    2024    2025", "   계          600   400     200",
+                      "   구 비        300   200     100", "", "끝"])
+    (t,) = _tables(text)
+    assert t.rows == [["재 원", "계", "연 도 별", ""], ["", "", "2024", "2025"], ["계", "600", "400", "200"],
+                      ["구 비", "300", "200", "100"]]
