@@ -392,7 +392,8 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
     `연번` in loaders/lexicon `serial_header`, requires). A later row may leave its label
     blank (the label above goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills
     two cells or more, most of them of their columns' kinds. A table without figures needs
-    two rows of three cells or more, a column of long cells (a duty list) or years as its
+    two rows of three cells or more, a column of long cells or headed by a duty label (a duty
+    list: `부서 | 소관업무`) or years as its
     columns. The table ends before a chunk with a line that is no cell, a bare number out of
     its run, a row header's label (the next table) or a long cell where labels stand; the
     line after it must be blank or no cell, and blank after a last row whose last cell is
@@ -445,8 +446,9 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
         pos += k
     body = [r for r in rows[1:] if r[0]] if data else []
     years = all(_YEAR_COLUMN.fullmatch(c) for c in rows[0][1:])  # `구분 | 2025년 | 2026년`: anything under a year
-    if not body or not (years or len(body) >= 2 < k or any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL
-                                                       for r in body for c in r)):
+    duties = len(body) >= 2 and any(_is_duty_header(c) for c in rows[0][1:])  # `부서 | 소관업무`: a duty list
+    if not body or not (years or duties or len(body) >= 2 < k or any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL
+                                                                 for r in body for c in r)):
         return None
     cells = sum(sum(kd.values()) for kd in kinds)
     off_label = min(kinds[0].values()) if len(kinds[0]) > 1 else 0  # row labels: all texts, or all figures (dates)
@@ -457,6 +459,13 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
     if not rows[-1][-1] and pos < len(lines) and lines[pos].strip():
         return None  # an empty last cell is followed by the blank that ends the table, else a cell went missing
     return rows, pos
+
+
+def _is_duty_header(text: str) -> bool:
+    """A duty column's label (`주요업무`, `소관업무`: loaders/lexicon `duty_column`)."""
+    from loaders.lexicon import labels
+
+    return labels.is_label(text, "duty_column")
 
 
 def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:

@@ -28,9 +28,6 @@ KINDS = mm.fact_types()
 _FLAT_ORG = ("the org chart `총무과 (4팀) | 민원과 (3팀) | …` over its team lists, one cell per line: its header "
              "has no row label (`구분`), so the flat table is not found and the team counts are not read")
 _FLAT_STAFF = "the per-division `정원(현원)` staffing tables one cell per line are not read"
-_FLAT_MATRIX = "the 재원별 x 연차별 funding matrix headed `재 원 | 계 | 연 도 별` over a second header row of years, one cell per line, is not read as a table"
-_FLAT_OVERVIEW = ("the overview table of staffing and budget per division one cell per line: its divisions' "
-                  "team counts are not read")
 _RESULTS = ("`## 02 2023년 추진실적`, `## 2 추진실적` (an inner section's number before its title) are no result "
             "sections in the original; with the number on its own line they are, and give two more outcomes")
 KNOWN: dict[tuple[str, str], dict[str, str]] = {
@@ -40,8 +37,6 @@ KNOWN: dict[tuple[str, str], dict[str, str]] = {
     ("division_status_blocks", "combined"): {"outcomes": _RESULTS},
     ("division_status_blocks", "cells_per_line"): {"staffing": _FLAT_STAFF},
     ("division_status_blocks", "combined_flat"): {"staffing": _FLAT_STAFF},
-    ("funding_matrices", "cells_per_line"): {"divisions": _FLAT_OVERVIEW, "budget_lines": _FLAT_MATRIX},
-    ("funding_matrices", "combined_flat"): {"divisions": _FLAT_OVERVIEW, "budget_lines": _FLAT_MATRIX},
 }
 
 
