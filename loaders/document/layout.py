@@ -484,8 +484,8 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """
     if i and _flat_cell(lines[i - 1]) and column_label(lines[i - 1]):
         return None  # the header starts at its first label, never inside the run
-    if not _flat_cell(lines[i]) or not column_label(lines[i], "row_header"):
-        return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …)
+    if not _flat_cell(lines[i]) or not (column_label(lines[i], "row_header") or column_label(lines[i], "source_header")):
+        return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …; `재원` over sources)
     h = i + 1
     while h < len(lines) and h - i < 24 and (not lines[h].strip() or _flat_cell(lines[h]) and (
             _kind(lines[h].strip()) != "N" or _UNIT_LABEL.fullmatch(lines[h].strip()) or column_label(lines[h]))):
