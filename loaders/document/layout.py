@@ -358,17 +358,18 @@ def _long_cell(text: str) -> bool:
 
 
 # a figure: digits with separators, signs, a date's dots, a range, a short unit (`137,593명`, `9.5%`, `-`)
-_FIGURE = re.compile(r"[-+△▲▽▼–]|(?:[-+△▲▽▼~∼']\s*)?\d[\d,.\s~∼%:/'’-]*(?:[가-힣]{1,2}|[%)])?(?:\s*[~∼]\s*)?")
+_FIGURE = re.compile(r"[-+△▲▽▼–]|(?:[-+△▲▽▼~∼']\s*)?\d[\d,.\s~∼%:/'’-]*(?:[가-힣]{1,2}|[%)])?(?:\s*[~∼]\s*)?"
+                     r"(?:\s*[(\[]\s*\d[\d,]*\s*[)\]])?")  # `38 (41)`: 정원 (현원) in one cell
 _BARE_NUMBER_CELL = re.compile(r"\d[\d,]*")
 _YEAR_COLUMN = re.compile(r"(?:19|20)\d\d년?")
 _UNIT_LABEL = re.compile(r"\d{1,4}\s?[가-힣]{1,2}")  # a number and its unit word as a column's label: `30년`, `4급`
 
 
 def is_figure(text: str) -> bool:
-    """A table cell's figure: `137,593명`, `9.5%`, `2026. 2. 20. ~`, `-` (not a word, not a sentence).
+    """A table cell's figure: `137,593명`, `9.5%`, `2026. 2. 20. ~`, `-`, `38 (41)` (not a word, not a sentence).
 
-    >>> is_figure("137,593명"), is_figure("2026. 2. 20. ~"), is_figure("- 3"), is_figure("총무과")
-    (True, True, True, False)
+    >>> is_figure("137,593명"), is_figure("2026. 2. 20. ~"), is_figure("- 3"), is_figure("총무과"), is_figure("38 (41)")
+    (True, True, True, False, True)
     """
     return bool(_FIGURE.fullmatch(" ".join(text.split())))
 
@@ -484,8 +485,8 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """
     if i and _flat_cell(lines[i - 1]) and column_label(lines[i - 1]):
         return None  # the header starts at its first label, never inside the run
-    if not _flat_cell(lines[i]) or not (column_label(lines[i], "row_header") or column_label(lines[i], "source_header")):
-        return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …; `재원` over sources)
+    if not _flat_cell(lines[i]) or not (column_label(lines[i], "row_header") or column_label(lines[i], "start_header")):
+        return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …; `재원`, `직급`)
     h = i + 1
     while h < len(lines) and h - i < 24 and (not lines[h].strip() or _flat_cell(lines[h]) and (
             _kind(lines[h].strip()) != "N" or _UNIT_LABEL.fullmatch(lines[h].strip()) or column_label(lines[h]))):

@@ -181,3 +181,9 @@ def test_flattened_duty_list_and_funding_matrix():
     (t,) = _tables("\n".join(matrix))
     assert t.rows == [["재원", "계", "연도별", ""], ["", "", "2024", "2025"], ["계", "600", "400", "200"],
                       ["구 비", "300", "200", "100"]]
+
+
+def test_a_flattened_grade_table_of_one_row_of_paired_figures():
+    cells = ["직 급", "4급", "5급", "6급", "계", "정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)", "", "팀 명"]
+    (t,) = _tables("\n".join(cells))
+    assert t.rows == [["직급", "4급", "5급", "6급", "계"], ["정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)"]]
