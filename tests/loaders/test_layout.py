@@ -184,6 +184,6 @@ def test_flattened_duty_list_and_funding_matrix():
 
 
 def test_a_flattened_grade_table_of_one_row_of_paired_figures():
-    cells = ["직 급", "4급", "5급", "6급", "계", "정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)", "", "팀 명"]
+    cells = ["직 급", "4급", "5급", "6급", "계", "정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)", "", "## 주요업무"]
     (t,) = _tables("\n".join(cells))
     assert t.rows == [["직급", "4급", "5급", "6급", "계"], ["정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)"]]
