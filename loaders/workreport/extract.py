@@ -131,6 +131,11 @@ def section_teams(doc: Document) -> dict[str, int]:
                 if count is not None:
                     out.setdefault(name, count)
                 continue
+        if not kv and ln.text and "\t" not in ln.raw and len(ln.compact) <= 20 and _TEAM in ln.text:
+            name = units.division_name(ln.text, offices=True)  # `총무과 (4팀)` alone on its line (an org chart's
+            if name in known and units.team_count(ln.text) is not None:  # header one cell per line)
+                out.setdefault(name, units.team_count(ln.text))
+            continue
         if kv and any(w in kv[0] for w in _TEAM_KEYS):
             m = _TEAM_ONLY.match(kv[1])
             unit = division_at(doc, ln.no)

@@ -25,13 +25,9 @@ DOCS = {name: path for name, path, _ in sc.documents("unseen")}
 KINDS = mm.fact_types()
 
 # (report, rewrite) -> {fact type: why the rewritten report does not give the original's facts}
-_FLAT_ORG = ("the org chart `총무과 (4팀) | 민원과 (3팀) | …` over its team lists, one cell per line: its header "
-             "has no row label (`구분`), so the flat table is not found and the team counts are not read")
 _RESULTS = ("`## 02 2023년 추진실적`, `## 2 추진실적` (an inner section's number before its title) are no result "
             "sections in the original; with the number on its own line they are, and give two more outcomes")
 KNOWN: dict[tuple[str, str], dict[str, str]] = {
-    ("county_no_hash", "cells_per_line"): {"divisions": _FLAT_ORG},
-    ("county_no_hash", "combined_flat"): {"divisions": _FLAT_ORG},
     ("division_status_blocks", "numbers_on_own_line"): {"outcomes": _RESULTS},
     ("division_status_blocks", "combined"): {"outcomes": _RESULTS},
 }
