@@ -25,11 +25,7 @@ DOCS = {name: path for name, path, _ in sc.documents("unseen")}
 KINDS = mm.fact_types()
 
 # (report, rewrite) -> {fact type: why the rewritten report does not give the original's facts}
-_RESULTS = ("`## 02 2023년 추진실적`, `## 2 추진실적` (an inner section's number before its title) are no result "
-            "sections in the original; with the number on its own line they are, and give two more outcomes")
 KNOWN: dict[tuple[str, str], dict[str, str]] = {
-    ("division_status_blocks", "numbers_on_own_line"): {"outcomes": _RESULTS},
-    ("division_status_blocks", "combined"): {"outcomes": _RESULTS},
 }
 
 
