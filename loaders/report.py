@@ -76,7 +76,7 @@ GENRE_KINDS: dict[str, tuple[str, ...]] = {
 # labels of kinds the loaders check beyond FACT_KINDS
 OTHER_LABELS = {"budget": "programs with a budget", "budget-total": "budget total (won)",
                 "program-unlisted": "programs not in the list", "division-section": "divisions without a section",
-                "program-division": "programs under a disputed division", "table": "tables read",
+                "program-division": "programs placed in a division", "table": "tables read",
                 "staffing-total": "staff total"}
 
 

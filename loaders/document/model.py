@@ -281,8 +281,11 @@ def _join_wrapped(blocks: list[Line | Table]) -> list[Line | Table]:
 
 KOREAN_ORDINALS = "가나다라마바사아자차카타파하"
 _ORDINALS = (
-    ("roman_hyphen", re.compile(r"^(?P<g>[IVXⅠ-Ⅹ]{1,4})\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
-    ("digit_hyphen", re.compile(r"^(?P<g>\d{1,2})\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
+    ("roman_hyphen", re.compile(r"^(?P<g>[IVXⅠ-Ⅹ]{1,4})\s*-\s*(?:(?P<n>\d{1,2})\s*[.)]?\s+|(?P<c>[" + CIRCLED
+                                + r"])\s*[.)]?\s*)(?P<t>\S.*)$")),
+    ("digit_hyphen", re.compile(r"^(?P<g>\d{1,2})\s*-\s*(?:(?P<n>\d{1,2})\s*[.)]?\s+|(?P<c>[" + CIRCLED
+                                + r"])\s*[.)]?\s*)(?P<t>\S.*)$")),
+    ("kor_hyphen", re.compile(r"^(?P<g>[가-하])\s*-\s*(?P<n>\d{1,2})\s*[.)]?\s+(?P<t>\S.*)$")),
     ("digit_paren", re.compile(r"^(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
     ("paren_digit", re.compile(r"^\(\s*(?P<n>\d{1,2})\s*\)\s*(?P<t>\S.*)$")),
     ("kor", re.compile(r"^(?P<n>[가-하])\s*\.\s*(?P<t>\S.*)$")),
@@ -292,7 +295,7 @@ _ORDINALS = (
 
 def ordinal(ln: Line) -> tuple[str, int, str] | None:
     """(style, number, title) of a heading numbered in one of the genre's ordinal
-    styles other than `1.`: `1-1.`, `1)`, `(1)`, `가.`, `가)`.
+    styles other than `1.`: `1-1.`, `Ⅰ-①`, `가-1.`, `1)`, `(1)`, `가.`, `가)`.
 
     >>> ordinal(make_line(1, "## 가. 주민자치회 전면 시행 지원"))
     ('kor', 1, '주민자치회 전면 시행 지원')
@@ -307,8 +310,10 @@ def ordinal(ln: Line) -> tuple[str, int, str] | None:
     for style, rx in _ORDINALS:
         m = rx.match(ln.text)
         if m:
-            n = m.group("n")
-            if not n.isdigit():
+            n = m.groupdict().get("c") or m.group("n")
+            if n in CIRCLED:
+                number = CIRCLED.index(n) + 1  # `Ⅰ-①`, `1-①`
+            elif not n.isdigit():
                 if n not in KOREAN_ORDINALS:
                     return None
                 number = KOREAN_ORDINALS.index(n) + 1
@@ -316,7 +321,8 @@ def ordinal(ln: Line) -> tuple[str, int, str] | None:
                 number = int(n)
             group = m.groupdict().get("g")
             if group:  # `Ⅱ-1`, `2-1`: a new group is a new run, never a restart inside an item
-                number += 100 * (int(group) if group.isdigit() else _roman_value(group))
+                number += 100 * (int(group) if group.isdigit() else KOREAN_ORDINALS.index(group) + 1
+                                 if group in KOREAN_ORDINALS else _roman_value(group))
             title = m.group("t").strip(" |")
             if len(title) < 3 or _NOT_ORDINAL_TITLE.match(title):
                 return None

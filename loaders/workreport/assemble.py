@@ -56,6 +56,9 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     progs, nodes = extract.extract_programs(doc, ctx)
     records += progs
     programs = [r for r in progs if isinstance(r, Program)]
+    rows = extract.program_table_rows(doc, ctx, programs)  # programs written only as rows of a program table
+    records += rows
+    programs += [r for r in rows if isinstance(r, Program)]
     recovered = checks.listed_not_found(doc, programs, info.year)
     records += recovered
     records += extract.extract_milestones(nodes, ctx)
@@ -77,6 +80,7 @@ def assemble(text: str, *, file_name: str, doc_id: str, sha256: str) -> list[Rec
     records += checks.partner_table_checks(doc, records)
     records += checks.section_checks(doc, divisions, programs)
     records += checks.attribution_checks(doc, programs)
+    records += checks.unplaced_checks(doc, divisions, programs)
     records += unread.unread_tables((b for b in doc.blocks if isinstance(b, Table)), records)
     return records
 

@@ -100,6 +100,26 @@ def section_checks(doc: Document, divisions: list[Division], programs: list[Prog
             for d in divisions if d.name not in opened and d.name not in have and d.name not in elsewhere]
 
 
+def unplaced_checks(doc: Document, divisions: list[Division], programs: list[Program]) -> list[ExtractionCheck]:
+    """Programs read under no division in a report that names two or more divisions and
+    whose program numbers say the body is in sections (they restart, `1.` after `3.`, or
+    are grouped, `2-1.`): the sections' titles were not read (a form the loader does not
+    know, or only page headers or captions), and the programs lost their division. Say
+    how many, and where the first is. (A report whose programs run 1, 2, 3 across the
+    bureau tells them by no division: nothing to say.)"""
+    items = [p for p in programs if p.parent_key is None]
+    lost = [p for p in items if p.department is None]
+    numbers = [n.number for n in doc.nodes if n.number]
+    sectioned = any(n >= 100 for n in numbers) or any(b <= a for a, b in zip(numbers, numbers[1:]))
+    if len(divisions) < 2 or not lost or not sectioned:
+        return []
+    return [ExtractionCheck("program-division", len(items) - len(lost), len(items), "divisions named",
+                            f"{len(lost)} of {len(items)} programs read under no division, though the report names "
+                            f"{len(divisions)} ({_names([d.name for d in divisions])}) and numbers its programs in "
+                            f"sections: the sections' titles may be in a form this loader does not know; first: "
+                            f"{lost[0].title}", None, lost[0].line)]
+
+
 # `※ 문화체육과 소관 주요업무는 문화복지위원회에 별도 보고`: a division whose work the report says is told elsewhere
 _ELSEWHERE = re.compile(alt(_W, "reported_elsewhere"))
 

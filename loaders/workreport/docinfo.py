@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import date
 
 from loaders.lexicon import labels, regions
-from loaders.lexicon.words import alt, words
+from loaders.lexicon.words import alt, of, words
 from loaders.records import Party
 from loaders.text import nfc, parse_date
 
@@ -258,12 +258,33 @@ def self_metro(text: str) -> str | None:
     return None
 
 
+_AREA_CODES = [(re.compile(r.pattern), r.means) for r in of(_W, "area_code")]
+
+
+def area_metro(text: str) -> str | None:
+    """The 시·도 whose telephone area code most contact lines carry (two thirds of them
+    at least): a cue for a name the council and title leave ambiguous, never a fact."""
+    counts = Counter()
+    for rx, metro in _AREA_CODES:
+        counts[metro] += len(rx.findall(text))
+    total = sum(counts.values())
+    if not total:
+        return None
+    metro, n = counts.most_common(1)[0]
+    return _METRO.get(metro) if 3 * n >= 2 * total else None
+
+
 def infer_issuer(text: str, res: Resolver) -> Party | None:
     metro = metro_context(text)
     metro_party = res.party(metro, strict=True) if metro else None
     ctx = metro_party.code if metro_party else None
     for cand in issuer_candidates(text):
         p = res.party(cand, context=ctx, strict=True)
+        if p is not None:
+            return p
+    area = res.party(area_metro(text), strict=True) if ctx is None and area_metro(text) else None
+    for cand in issuer_candidates(text) if area is not None else ():
+        p = res.party(cand, context=area.code, strict=True)  # `강서구` placed by its `02-` contact lines
         if p is not None:
             return p
     own = self_metro(text)

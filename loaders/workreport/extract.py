@@ -628,7 +628,11 @@ def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
     return out
 
 
-_YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?$")
+_UNIT_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_IN_CHARGE = words(_W, "in_charge_column")[0]  # 담당: a program table's column of the unit in charge
+_THIS_YEAR = words(_W, "this_year_column")  # `금년도`: the report year's column, named by a word
+# `2024년`, `'24`, and a year with a short note (`2024년(금년도)`, `2023년(전년도)`, `2024(본예산)`)
+_YEAR_CELL = re.compile(r"^['’‘]?((?:19|20)?\d\d)\s*년?(?:도)?(?:[(（][^()（）]{1,6}[)）])?$")
 _UNITS_TRIED = _MATRIX_UNITS  # a unit read off a total that must match
 _UNIT = re.compile(_UNIT_KEY + r"\s*[:：]?\s*(" + _NOTE_PREFIX + r")?\s*" + _WON)
 
@@ -647,6 +651,28 @@ def matrix_budget_lines(node: Node, key: str, fiscal_year: str | None, total: in
     report year's column is the program's split. The unit comes from the caption or
     a header cell; without one, from the total row when it matches the program's total."""
     out = []
+    for _t, src_rows, first, col, unit in _matrices(node, fiscal_year, total):
+        for src, r, no in src_rows[first:]:
+            if src and col < len(r):
+                amount = parse_amount(r[col], unit)
+                if amount:
+                    out.append(BudgetLine(key, src, amount, None, fiscal_year, no))
+    return out
+
+
+def matrix_total(node: Node, fiscal_year: str | None) -> int | None:
+    """The report year's 계 cell of a funding matrix whose unit the table states (a program
+    whose only budget statement is the matrix: `○ 소요예산` over `구분 | 2023년(전년도) | 2024년(금년도)`)."""
+    for _t, src_rows, first, col, unit in _matrices(node, fiscal_year, None):
+        row = next((r for src, r, _n in src_rows[first:] if not src and units.compact(r[0]) in _GRAND_TOTALS), None)
+        if row is not None and col < len(row) and parse_amount(row[col], unit):
+            return parse_amount(row[col], unit)
+    return None
+
+
+def _matrices(node: Node, fiscal_year: str | None, total: int | None):
+    """(table, rows with their sources, first data row, the report year's column, unit) of
+    each funding matrix of a node."""
     for e in node.entries:
         t = e.block
         if not isinstance(t, Table) or len(t.rows) < 2:
@@ -661,7 +687,7 @@ def matrix_budget_lines(node: Node, key: str, fiscal_year: str | None, total: in
         for _src, r, _no in src_rows[:first]:
             offset = width - len(r) if len(r) < width else 0  # a short second header row sits under the last columns
             for j, cell in enumerate(r):
-                y = _year_of(cell)
+                y = _year_of(cell) or (fiscal_year if _UNIT_PAREN.sub("", units.compact(cell)) in _THIS_YEAR else None)
                 if y:
                     years[j + offset] = y
         col = next((j for j, y in years.items() if y == fiscal_year), None)
@@ -670,12 +696,7 @@ def matrix_budget_lines(node: Node, key: str, fiscal_year: str | None, total: in
         unit = _matrix_unit(t, src_rows, first, col, total)
         if unit is None:
             continue
-        for src, r, no in src_rows[first:]:
-            if src and col < len(r):
-                amount = parse_amount(r[col], unit)
-                if amount:
-                    out.append(BudgetLine(key, src, amount, None, fiscal_year, no))
-    return out
+        yield t, src_rows, first, col, unit
 
 
 def column_budget(node: Node, fiscal_year: str | None, total: int | None) -> tuple[int | None, list[tuple[str, int, int]]]:
@@ -742,6 +763,68 @@ def _matrix_unit(t: Table, src_rows, first: int, col: int, total: int | None) ->
     return None
 
 
+
+
+def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> list:
+    """A program list table that carries each row's budget (`연번 | 사업명 | 사업기간 | 사업비 |
+    재 원 | 담 당`, `(단위 : 백만원)`) is the body of the programs the report writes nowhere
+    else: one program a row, in the division whose section holds the table, its budget the
+    row's 사업비 cell in the caption's (or header's) unit and its sources the 재원 cell's.
+    Two cues: the list's title and number columns (inventory.table_programs) and a budget
+    column. A row whose title a body program has is left to the body."""
+    out: list = []
+    have = [p.title for p in programs if p.parent_key is None]
+    for t in doc.tables:
+        rows = inventory.table_programs(t)
+        if not rows:
+            continue
+        header = [units.compact(c) for c in t.rows[0]]
+        money_col = next((j for j, h in enumerate(header) if labels.is_label(_UNIT_PAREN.sub("", h), "budget_key")), None)
+        if money_col is None:
+            continue
+        src_col = next((j for j, h in enumerate(header) if h.startswith(_SOURCE_ROW)), None)
+        dept_col = next((j for j, h in enumerate(header) if labels.is_label(h, "dept_key") or h.startswith(_IN_CHARGE)),
+                        None)
+        m = _ROW_UNIT.search(t.rows[0][money_col]) or _CAPTION_UNIT.search(" ".join(t.caption[-2:]))
+        unit = ((m.group(1) or "") + _WON) if m else None
+        cells = {no: r for r, no in zip(t.rows, t.row_lines)}
+        captioned = units.caption_division(t, doc.division_names)  # `□ 총무과 주요사업 현황` over the table
+        for _n, title, no in rows:
+            if any(inventory.same_title(title, h) for h in have):
+                continue
+            r = cells[no]
+            amount_cell = r[money_col].strip() if money_col < len(r) else ""
+            src_cell = r[src_col].strip() if src_col is not None and src_col < len(r) else ""
+            non_budget = _NON_BUDGET in units.compact(amount_cell)
+            text = None
+            if not non_budget and amount_cell:
+                text = amount_cell if _WON in amount_cell else (amount_cell + unit if unit else None)
+            if text and src_cell and money.split_sources(f"1{_WON}({src_cell})"):
+                text = f"{text}({src_cell})"  # the 재원 cell as an inline budget's sources: `시 50, 구 100`
+            elif text and src_cell.strip("-– "):
+                ctx.warnings.append(("budget", f"{title}: program table funding cell {src_cell!r} not read", no))
+            total = parse_krw(text) if text else None
+            if total is None and not non_budget and amount_cell.strip("-– "):
+                ctx.warnings.append(("budget", f"{title}: program table budget cell {amount_cell!r} not read "
+                                               "(no unit in the caption, the header or the cell)", no))
+            title, status = split_status(nfc(title))
+            key = f"L{no}"
+            owner = r[dept_col].split() if dept_col is not None and dept_col < len(r) else []
+            owner = units.division_name(owner[0], offices=True) if owner else None  # `담당 | 총무과 (총무팀)`
+            section = captioned or division_at(doc, no)
+            division = owner if owner in doc.division_names else section
+            if division != section and section is not None:
+                ctx.warnings.append(("program", f"{title}: its row names {division} in charge, the section it "
+                                                f"stands in is {section}'s (the row is followed)", no))
+            prog = Program(key, title, division, None, status, total, non_budget, ctx.year,
+                           line=no, line_end=no)
+            out.append(prog)
+            if text and total:
+                out += [BudgetLine(key, src, amount, share, ctx.year, no)
+                        for src, amount, share in money.split_sources(text) if amount]
+    return out
+
+
 def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]]:
     records: list = []
     nodes: dict[str, Node] = {}
@@ -752,6 +835,8 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
         table_total, columns = column_budget(item, prog.fiscal_year, prog.budget_krw)
         if prog.budget_krw is None and table_total:
             prog = replace(prog, budget_krw=table_total)  # `- 소요예산` with the amounts in the table below
+        if prog.budget_krw is None and not prog.non_budget:
+            prog = replace(prog, budget_krw=matrix_total(item, prog.fiscal_year))  # only a funding matrix
         records.append(prog)
         stated = budget_lines(prog, sources, bline)
         records += stated

@@ -346,6 +346,7 @@ def build(text: str) -> Document:
     st.listed = listed
     st.blocks = blocks
     st.style = program_style(blocks, names, toc)
+    headers = units.running_header_divisions(blocks, names)
     skip = False
     skip_rank = 0  # heading level of the status section being skipped (0: unknown)
     pending: Line | None = None  # a bare item number awaiting its title line
@@ -373,7 +374,7 @@ def build(text: str) -> Document:
                 merged = Line(head.no, head.raw + " " + b.raw, b.text, None, head.heading, head.bold, head.indent)
                 _place(nodes, st, (int(_DIGITS.match(head.text).group(0)), b.text), merged)
                 continue
-        dname = units.division_heading(b, names)
+        dname = units.division_heading(b, names) or headers.get(b.no)
         if dname and not is_leader_line(b) and i not in toc:  # `1. 총무과` of a contents list opens no section
             if dname != st.division:
                 st.reset(dname)
@@ -557,7 +558,8 @@ def _new_sub(item: Node, title: str, ln: Line) -> Node:
     return node
 
 
-_OWN_DIVISION = re.compile(r"\s*[(（]\s*([가-힣A-Za-z0-9·]{2,14})\s*[)）]\s*$")
+# `… (자치행정과)`, `… [총무과]`, `… 【총무과】`, `… <총무과>`: the division after a program's title
+_OWN_DIVISION = re.compile(r"\s*[(（\[【<〈]\s*([가-힣A-Za-z0-9·]{2,14})\s*[)）\]】>〉]\s*$")
 _DEPT_KEYS = labels.words("dept_key")
 
 
@@ -586,7 +588,7 @@ def _place(nodes: list[Node], st: _State, nt: tuple[int, str], ln: Line) -> None
             return
     division = st.division
     m = _OWN_DIVISION.search(title)
-    if m and units.division_name(m.group(1), offices=True):  # `Ⅰ-1 주민자치회 … (자치행정과)`
+    if m and units.division_name(m.group(1), offices=True):  # `Ⅰ-1 주민자치회 … (자치행정과)`, `… [총무과]`
         division, title = units.division_name(m.group(1), offices=True), title[:m.start()].strip()
     node = Node("item", title, ln.no, ln.no, n, division)
     nodes.append(node)

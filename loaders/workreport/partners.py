@@ -642,6 +642,7 @@ _HOST_LEAD = re.compile(r"^([가-힣]{2,12}(?:" + _MINISTRY + r"))\s*(?:" + _HOS
 _AWARDER = re.compile(r"^([가-힣A-Za-z]{2,20}(?:" + alt("org_kinds", "awarder_ending") + r"))(?:\s*(?:" + _HOSTED + "))?$")
 
 
+_GOV_AWARDER = re.compile(r"^[가-힣]{1,6}(?:" + alt("org_kinds", "local_gov_ending") + r")$")
 _AWARDER_LEAD = re.compile(r"(?:(?:19|20)\d\d\s*년?\s*)?([가-힣]{2,12}(?:" + _MINISTRY + r"))\s")
 
 
@@ -650,6 +651,8 @@ def _awarder_in(text: str, name: str) -> str | None:
     pm = re.search(r"\(([^(),]+)[,)]", text)
     if pm and _AWARDER.match(pm.group(1).strip()):
         return _AWARDER.match(pm.group(1).strip()).group(1)
+    if pm and _GOV_AWARDER.match(pm.group(1).strip()) and _DATED_PAREN.match(text[pm.start():].lstrip()):
+        return pm.group(1).strip()  # `'최우수' (충청남도, 2023. 12. 5.)`: a 시·도 that evaluates its 시·군·구
     lead = _AWARDER_LEAD.match(name)
     return lead.group(1) if lead else None
 

@@ -107,6 +107,8 @@ def collect_division_names(lines, blocks) -> list[str]:
         if hasattr(b, "rows"):  # a parse.Table (units sits below parse: no import back)
             for name in table_divisions(b):
                 add(name)
+    for name in running_header_divisions(blocks, names, named_only=False).values():
+        add(name)  # `2024년 주요업무 보고      자치행정국 > 총무과` on each of its pages
     texts = [ln for ln in lines if ln.text and "\t" not in ln.raw]
     for i, ln in enumerate(texts):
         t = ln.compact
@@ -204,6 +206,83 @@ def box_division(table) -> str | None:
     return name
 
 
+_UNIT_NOTE = re.compile(r"^[(（]?" + words(_W, "unit_key")[0])
+
+
+def caption_division(table, names: list[str]) -> str | None:
+    """The division a program table's caption names: `□ 총무과 주요사업 현황`, `< 총무과 주요사업 >`,
+    `총무과 소관 주요사업` over the table (a unit note `(단위 : 백만원)` between them is skipped):
+    the caption starts with a division the report names elsewhere and says little more."""
+    for line in reversed(table.caption[-2:]):
+        c = compact(line)
+        if _UNIT_NOTE.match(c):
+            continue
+        c = c.lstrip("□■○●◦▣◈◆◇-*<〈《[【「(").rstrip(">〉》]】」)")
+        name = max((n for n in names if c.startswith(n)), key=len, default=None)
+        return name if name and len(c) - len(name) <= 12 else None
+    return None
+
+
+_GAP = re.compile(r"\s{3,}|\s+[|｜]\s+")
+_PATH_END = re.compile(r"(?:^|[>›»|/]|" + "(?:" + alt(_W, "bureau_line_ending") + "))$")
+
+
+def running_header_divisions(blocks, names: list[str], named_only: bool = True) -> dict[int, str]:
+    """Line numbers of running page headers that name a division, and the division:
+    `2024년 주요업무 보고      자치행정국 > 총무과` at the top of each of its pages, as a
+    PDF converter leaves it when the division's own title was a graphic. Two cues: the
+    line is two parts apart by a wide gap, one of which recurs on three or more such
+    lines (the running title), and the other's last step is a division the report names
+    elsewhere (staffing, duty or contents tables), after nothing but its bureau. With
+    `named_only` false (collecting the names), a last step that is a division by its
+    ending counts too, when the headers name two divisions or more so."""
+    cands = []
+    for b in blocks:
+        if hasattr(b, "rows") or not b.text or b.marker or b.heading or "\t" in b.raw:
+            continue
+        parts = [compact(p) for p in _GAP.split(b.raw.strip()) if p.strip()]
+        if len(parts) == 2:
+            cands.append((b.no, parts))
+    counts: dict[str, int] = {}
+    for _no, parts in cands:
+        for p in parts:
+            counts[p] = counts.get(p, 0) + 1
+    out: dict[int, str] = {}
+    for no, parts in cands:
+        for k, p in enumerate(parts):
+            other = parts[1 - k]
+            if counts[p] < 3 or any(n in p for n in names):
+                continue
+            # `자치행정국 > 총무과`, `자치행정국 총무과`, `총무과`: the path ends in the division
+            step = max((n for n in names if other.endswith(n) and _PATH_END.search(other[:-len(n)])),
+                       key=len, default=None)
+            if step is None and not named_only:
+                step = _path_division(other)
+            if step:
+                out[no] = step
+    if not named_only:
+        by_ending = {n for n in out.values() if n not in names}
+        if len(by_ending) < 2:
+            out = {no: n for no, n in out.items() if n in names}
+    return out
+
+
+_PATH_SEP = re.compile(r"[>›»|/]")
+_BUREAU_END = re.compile(r"(?:" + alt(_W, "bureau_line_ending") + ")$")
+
+
+def _path_division(path: str) -> str | None:
+    """The division a header path ends in: `자치행정국>총무과`, `자치행정국총무과` (after the
+    first bureau ending), `총무과`."""
+    if _PATH_SEP.search(path):
+        last = _PATH_SEP.split(path)[-1]
+        return last if last and division_name(last) == last else None
+    for k in range(2, len(path) - 2):
+        if _BUREAU_END.search(path[:k]) and division_name(path[k:]) == path[k:]:
+            return path[k:]
+    return path if division_name(path) == path else None
+
+
 _SECTION_NUMBER = re.compile(r"^(?:[IVXⅠ-Ⅹ]+\s*[-.]\s*)?(?:\d{1,2}|[가-하])\s*[.)]\s*(?=\S)|^[IVXⅠ-Ⅹ]+\s*[-.]\s*")
 _BRACKETS = "<>〈〉《》[]【】「」()"
 
@@ -213,7 +292,7 @@ def division_heading(ln, names: list[str]) -> str | None:
     (`# 총무과`, `총 무 과`, `<총무과>`, `【총무과】`, `Ⅱ-1. 총무과`, `총무과 사업목록`)."""
     if ln.marker in ("○", "●", "-", "·", "•", "∙", "ㆍ", "◦", "※") and not ln.heading:
         return None  # a bullet list of divisions is an index, not a section title
-    t = ln.compact.lstrip("▣◈◆◇")  # `▣ 총무과`: a section sign the converter kept
+    t = ln.compact.strip("▣◈◆◇")  # `▣ 총무과`, `◇ 총무과 ◇`: section signs the converter kept
     if t.endswith(_PROGRAM_LIST):
         t = t[:-len(_PROGRAM_LIST)]
     if t in names:

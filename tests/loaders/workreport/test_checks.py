@@ -18,7 +18,10 @@ from loaders.workreport import extract_text
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[2]
-CLEAN = sorted(ROOT.glob("data/sources/00[014]_*.txt")) + sorted(HERE.glob("unseen/*/input.txt"))
+# hand-written reports whose own cues disagree on purpose (the warning is the expected outcome, tested below)
+UNCLEAN = {"province_offices_diamond"}
+CLEAN = sorted(ROOT.glob("data/sources/00[014]_*.txt")) + sorted(p for p in HERE.glob("unseen/*/input.txt")
+                                                                  if p.parent.name not in UNCLEAN)
 
 
 def _read(text: str):
@@ -254,3 +257,94 @@ def test_division_names_among_a_flattened_tables_figures_are_not_taken_for_secti
     # read as the original (the bureau's programs), or misread and said so: never misread in silence
     assert departments == {None} or (len(departments) == 1 and [c.scope for c in warned] == list(departments))
     assert departments == {"평화기반조성과"} and "7 division names" in warned[0].warning  # as it is read today
+
+
+def test_units_the_status_lists_and_the_body_leaves_out_are_warned_about():
+    """A 도 국 report whose status lists five units (three 과, a 직속기관, a 사업소) and whose
+    body reports on three: the two left out are named with the line that lists them, and
+    the three reported get their programs, none under another unit."""
+    records = _read(_unseen("province_offices_diamond"))
+    warned = {c.scope: c for c in _checks(records).get("division-section", [])}
+    assert set(warned) == {"농식품유통과", "동물위생시험소"}
+    assert warned["동물위생시험소"].line == 27 and "no section of its own" in warned["동물위생시험소"].warning
+    by_unit = {p.department for p in records if isinstance(p, Program)}
+    assert by_unit == {"농업정책과", "친환경농업과", "농업기술원"}
+
+
+def test_a_program_table_row_whose_budget_cannot_be_read_is_warned_about():
+    """Programs written only as rows of a program table keep their rows when the table gives
+    no unit, and each unread budget cell is named with its line (`비예산` rows are not)."""
+    text = _unseen("gu_program_table_rows").replace("(단위 : 백만원)\n", "")
+    records = _read(text)
+    programs = [r for r in records if isinstance(r, Program)]
+    assert len(programs) == 12 and all(p.budget_krw is None for p in programs)
+    unread = [c for c in _checks(records)["budget"] if c.warning and "budget cell" in c.warning]
+    assert len(unread) == 9 and unread[0].line == 56 and "구청사 승강기 교체" in unread[0].warning
+    assert not [c for c in _checks(_read(_unseen("gu_program_table_rows")))["budget"] if c.warning]
+
+
+def test_an_ambiguous_district_is_placed_by_its_contact_lines_area_code():
+    """`강서구` is a 구 of 서울 and of 부산: the `02-` contact line places it; a `051-` one
+    places it elsewhere; none leaves it unresolved (and said so)."""
+    from loaders.records import DocumentInfo
+
+    text = _unseen("gu_program_table_rows")
+    issuer = lambda t: next(r for r in _read(t) if isinstance(r, DocumentInfo)).issuer  # noqa: E731
+    assert issuer(text).code == "11500"
+    assert issuer(text.replace("02-2600-6021", "051-970-4021")).code != "11500"
+    plain = text.replace("(☎ 02-2600-6021)", "")
+    assert issuer(plain) is None and "issuer" in _checks(_read(plain))
+
+
+def test_a_program_table_row_names_its_division_and_a_disagreeing_section_is_warned_about():
+    """The `담 당` cell of a program table row may name the division (`세무과 (체납징수팀)`); where
+    it names another division than the section holding the table, the row is followed and the
+    disagreement said."""
+    text = _unseen("gu_program_table_rows").replace("| 구청사 승강기 교체 | 2025. 3. ~ 10. | 480 | 구비 | 청사관리팀 |",
+                                                  "| 구청사 승강기 교체 | 2025. 3. ~ 10. | 480 | 구비 | 세무과 (세무행정팀) |")
+    records = _read(text)
+    assert next(r for r in records if isinstance(r, Program) and r.title == "구청사 승강기 교체").department == "세무과"
+    said = [c for c in _checks(records)["program"] if c.warning and "in charge" in c.warning]
+    assert len(said) == 1 and said[0].line == 58 and "총무과" in said[0].warning
+
+
+@pytest.mark.parametrize("caption", ["□ {d} 주요사업 현황", "< {d} 주요사업 >", "{d} 소관 주요사업"])
+def test_a_program_table_captioned_by_its_division(caption):
+    """No division line over the program tables, only their captions name the division:
+    each row's program is the captioned division's, and nothing is warned about."""
+    text = re.sub(r"^■ ((?:\S ?)+)\n\n□ 주요사업 현황$",
+                  lambda m: caption.format(d=m.group(1).replace(" ", "")), _unseen("gu_program_table_rows"), flags=re.M)
+    records = _read(text)
+    got = {(p.title, p.department) for p in records if isinstance(p, Program)}
+    want = {(t, d) for d, t, _b in json.loads((HERE / "unseen/gu_program_table_rows/expected.json")
+                                               .read_text(encoding="utf-8"))["programs"]}
+    assert got == want
+    assert [c.warning for cs in _checks(records).values() for c in cs if c.warning] == []
+
+
+@pytest.mark.parametrize("office", ["산림환경연구소", "공무원교육원", "보건환경연구원"])
+def test_a_provinces_direct_institutions_are_units_of_its_bureau(office):
+    """A 도 국's 직속기관 (research institutes, a training institute) stand beside its 과 as
+    units: named in the status, given their staffing, and their section's programs."""
+    from loaders.records import Division, Staffing
+
+    records = _read(_unseen("province_offices_diamond").replace("농업기술원", office))
+    assert office in [d.name for d in records if isinstance(d, Division)]
+    assert [(s.authorized, s.current) for s in records if isinstance(s, Staffing) and s.unit == office] == [(196, 188)]
+    assert sorted(p.title for p in records if isinstance(p, Program) and p.department == office) == [
+        "기후변화 대응 신품종 보급", "농업인 현장 기술교육"]
+
+
+@pytest.mark.parametrize("name,damage", [
+    ("running_header_divisions", lambda t: re.sub(r"^(2024년 주요업무 보고)\s+자치행정국.*$", r"\1", t, flags=re.M)),
+    ("province_offices_diamond", lambda t: re.sub(r"^◇ (\S+) ◇$", r"☆ \1 ☆", t, flags=re.M)),
+])
+def test_programs_that_lost_their_division_are_warned_about(name, damage):
+    """The division titles damaged (the running headers cut, an unknown sign around them):
+    the programs, numbered in sections, come under no division, and the report says so
+    rather than letting the divisions vanish silently."""
+    records = _read(damage(_unseen(name)))
+    assert {p.department for p in records if isinstance(p, Program) and p.parent_key is None} == {None}
+    said = _checks(records)["program-division"]
+    assert len(said) == 1 and said[0].found == 0 and "under no division" in said[0].warning
+    assert "program-division" not in _checks(_read(_unseen(name)))

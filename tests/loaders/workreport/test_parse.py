@@ -79,3 +79,77 @@ def test_status_marks():
 def test_money_sources():
     assert money.split_sources("24백만원 (시비 50%, 구비 50%)")[0][1] == 12000000
     assert money.split_sources("7백만원 (정보화 교육, 창의학습동아리 사업 등과 연계 추진)") == []
+
+
+def _paged(header) -> str:
+    """Four pages of a PDF-converted report: a staffing table naming two divisions, then
+    pages whose only division cue is the running header `header(division)`."""
+    head = ("   구  분        계      총무과    세무과\n   정  원        70        38        32\n"
+            "   현  원        68        37        31\n\n")
+    pages = []
+    for division, n in (("총무과", 1), ("총무과", 2), ("세무과", 1), ("세무과", 2)):
+        pages.append(f"{header(division)}\n\n{n}. {division} 사업 {n}호 추진\n\n   ○ 사업기간 : 2024. 1. ~ 12.\n"
+                     f"   ○ 사 업 비 : {n}0백만원(시비)\n\n                                - {len(pages) + 2} -\n")
+    return head + "\n".join(pages)
+
+
+@pytest.mark.parametrize("header", [
+    lambda d: f"2024년 주요업무 보고                                자치행정국 > {d}",
+    lambda d: f"자치행정국 {d}                                2024년 주요업무 보고",
+    lambda d: f"2024년 주요업무 보고 | 자치행정국 {d}",
+])
+def test_a_running_header_names_the_division_of_its_page(header):
+    doc = parse(_paged(header))
+    assert [(n.title, n.division) for n in doc.nodes] == [
+        ("총무과 사업 1호 추진", "총무과"), ("총무과 사업 2호 추진", "총무과"),
+        ("세무과 사업 1호 추진", "세무과"), ("세무과 사업 2호 추진", "세무과")]
+
+
+def test_a_header_that_does_not_recur_or_names_no_known_division_opens_nothing():
+    once = _paged(lambda d: f"2024년 주요업무 보고 {d}" if d else "")  # no wide gap: a sentence, not a header
+    assert {n.division for n in parse(once).nodes} == {None}
+    other = _paged(lambda d: f"2024년 주요업무 보고                       자치행정국 > {d[:2]}팀")
+    assert {n.division for n in parse(other).nodes} == {None}  # `총무팀` is no division the report names
+    assert units.running_header_divisions([], ["총무과"]) == {}
+
+
+@pytest.mark.parametrize("mark", ["({})", "[{}]", "【{}】", "<{}>"])
+def test_the_division_after_a_programs_title(mark):
+    text = (f"# 1. 청사 환경 개선 {mark.format('총무과')}\n□ 소요예산 : 20백만원(구비)\n"
+            f"# 2. 세원 발굴 {mark.format('세무과')}\n□ 소요예산 : 10백만원(구비)\n")
+    assert [(n.title, n.division) for n in parse(text).nodes] == [("청사 환경 개선", "총무과"), ("세원 발굴", "세무과")]
+    plain = text.replace(mark.format("세무과"), mark.format("세원팀"))  # a team is no division: part of the title
+    assert parse(plain).nodes[1].division != "세원팀"
+
+
+def test_running_headers_alone_name_the_divisions_when_they_name_two_or_more():
+    """No staffing or duty table: the headers' paths (`자치행정국 > 총무과`) are the divisions'
+    only mention, enough when two or more divisions are so named; one alone is not."""
+    text = _paged(lambda d: f"2024년 주요업무 보고                                자치행정국 > {d}")
+    bare = text[text.index("2024년 주요업무 보고"):]
+    doc = parse(bare)
+    assert doc.division_names == ["총무과", "세무과"]
+    assert [n.division for n in doc.nodes] == ["총무과", "총무과", "세무과", "세무과"]
+    one = bare.replace("자치행정국 > 세무과", "자치행정국 > 총무과")
+    assert parse(one).division_names == []
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("가-1. 스마트팜 혁신밸리 운영", ("kor_hyphen", 101, "스마트팜 혁신밸리 운영")),
+    ("나-2) 농약 안전사용 관리", ("kor_hyphen", 202, "농약 안전사용 관리")),
+    ("Ⅰ-① 스마트팜 혁신밸리 운영", ("roman_hyphen", 101, "스마트팜 혁신밸리 운영")),
+    ("Ⅱ-③농약 안전사용 관리", ("roman_hyphen", 203, "농약 안전사용 관리")),
+    ("2-① 농약 안전사용 관리", ("digit_hyphen", 201, "농약 안전사용 관리")),
+    ("1-1. 청사 에너지 절감", ("digit_hyphen", 101, "청사 에너지 절감")),
+])
+def test_grouped_program_numbers(raw, expected):
+    from loaders.document.model import ordinal
+
+    assert ordinal(make_line(1, raw)) == expected
+
+
+@pytest.mark.parametrize("raw", ["1-1.청사 에너지 절감", "가-1 : 기간", "2024-① 제목"])
+def test_not_grouped_program_numbers(raw):
+    from loaders.document.model import ordinal
+
+    assert ordinal(make_line(1, raw)) is None or ordinal(make_line(1, raw))[0] not in ("kor_hyphen", "digit_hyphen")
