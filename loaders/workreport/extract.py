@@ -602,8 +602,8 @@ def budget_lines(prog: Program, sources: list, line: Line | None) -> list[Budget
     return [BudgetLine(prog.key, src, amount, share, prog.fiscal_year, line.no) for src, amount, share in sources]
 
 
-_ROW_UNIT = re.compile(r"\((?:" + _UNIT_KEY + r"\s*:?\s*)?(" + _NOTE_PREFIX + ")?" + _WON + r"\)")
-_CAPTION_UNIT = re.compile(_UNIT_KEY + r"\s*:\s*(" + _NOTE_PREFIX + ")?" + _WON)
+_ROW_UNIT = re.compile(r"\((?:" + _UNIT_KEY + r"\s*[:：]?\s*)?(" + _NOTE_PREFIX + ")?" + _WON + r"\)")
+_CAPTION_UNIT = re.compile(_UNIT_KEY + r"\s*[:：]\s*(" + _NOTE_PREFIX + ")?" + _WON)
 
 
 def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
