@@ -170,6 +170,8 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
             j += 1
         if fewer and not _by_gutters(lines, run):
             j, run = run[fewer[0]][0], run[:fewer[0]]
+        if len(run) >= 3 and _HEADING_ROW.match(lines[run[0][0]].strip()):
+            run = run[1:]  # `2. 인    력      (단위 : 명)` right above the table (no blank line between): no row
         if len(run) >= 2:
             rows.update(_by_gutters(lines, run) or run)
         elif j == i:
@@ -182,6 +184,10 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
                 j = k
         i = max(j, i + 1)
     return rows
+
+
+# a numbered heading (`2. 인    력`, `Ⅱ. 현황`, `가. 조직`): a table's caption, never its row
+_HEADING_ROW = re.compile(r"(?:\d{1,2}|[IVXⅠ-Ⅹ]{1,4}|[가-하])[.)]\s*[가-힣]")
 
 
 def _loose_cells(line: str) -> list[str] | None:

@@ -187,3 +187,11 @@ def test_a_flattened_grade_table_of_one_row_of_paired_figures():
     cells = ["직 급", "4급", "5급", "6급", "계", "정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)", "", "## 주요업무"]
     (t,) = _tables("\n".join(cells))
     assert t.rows == [["직급", "4급", "5급", "6급", "계"], ["정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)"]]
+
+
+def test_a_numbered_heading_right_above_a_space_aligned_table_is_no_row_of_it():
+    text = "\n".join([" 2. 인    력                    (단위 : 명)", "   구  분        계      총무과    세무과",
+                      "   정  원       142        38        40", "   현  원       139        37        39", "끝"])
+    (t,) = _tables(text)
+    assert t.rows == [["구분", "계", "총무과", "세무과"], ["정원", "142", "38", "40"], ["현원", "139", "37", "39"]]
+    assert t.caption == ["2. 인 력 (단위 : 명)"]
