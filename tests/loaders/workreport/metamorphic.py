@@ -11,7 +11,8 @@ rewritten text as for the original.
     python -m tests.loaders.workreport.metamorphic --summary
 
 prints, per bundled report x rewrite x fact type, how many of the original's facts the
-rewritten text still gives (found/expected) and how many it adds.
+rewritten text still gives (found/expected) and how many it adds;
+`python -m tests.loaders.workreport.test_metamorphic_unseen` does so for the unseen reports.
 """
 from __future__ import annotations
 
