@@ -18,8 +18,10 @@ import tempfile
 from pathlib import Path
 
 from loaders.document import layout
+from loaders.document import model as _model
 from loaders.document.model import CIRCLED, clean_cell, make_line
 
+_MODEL_FILE = _model.__file__
 CACHE = Path(os.environ.get("LGKG_FORMATS_CACHE", Path(tempfile.gettempdir()) / "lgkg-formats"))
 
 
@@ -41,7 +43,10 @@ def _lines(text: str):
 
 
 def _key(text_path: Path, kind: str) -> Path:
-    h = hashlib.sha256(text_path.read_bytes() + kind.encode() + Path(__file__).read_bytes()).hexdigest()[:16]
+    # the text, the format, and the code that decides what a line and a table are (the fixture's own
+    # source and the layout's): a change to either makes new files instead of reusing stale ones
+    code = Path(__file__).read_bytes() + Path(layout.__file__).read_bytes() + Path(_MODEL_FILE).read_bytes()
+    h = hashlib.sha256(text_path.read_bytes() + kind.encode() + code).hexdigest()[:16]
     CACHE.mkdir(parents=True, exist_ok=True)
     return CACHE / f"{text_path.stem}-{h}.x"  # .x: with_suffix() puts the format there
 
