@@ -152,8 +152,12 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
     while i < len(lines):
         j = i
         run: list[tuple[int, list[str]]] = []
+        fewer: list[int] = []  # rows of 2+ cells but fewer than the run's: in it if the columns line up
         while j < len(lines):
             cells = aligned_cells(lines[j]) or bare_pipe_cells(lines[j])
+            if cells is None and run and (loose := _loose_cells(lines[j])) and len(loose) < max(len(c) for _, c in run):
+                cells = loose  # a second header row (`2024   2025` under `연 도 별`), a last row with empty cells
+                fewer.append(len(run))
             if cells is None:
                 k = j  # a table broken by a page: its rows go on after the page number, in the same columns
                 while k < len(lines) and (not lines[k].strip() or is_page_furniture(lines[k])):
@@ -164,6 +168,10 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
                 break
             run.append((j, cells))
             j += 1
+        if fewer and not _by_gutters(lines, run):
+            j, run = run[fewer[0]][0], run[:fewer[0]]
+        if len(run) >= 3 and _HEADING_ROW.match(lines[run[0][0]].strip()):
+            run = run[1:]  # `2. 인    력      (단위 : 명)` right above the table (no blank line between): no row
         if len(run) >= 2:
             rows.update(_by_gutters(lines, run) or run)
         elif j == i:
@@ -176,6 +184,10 @@ def _space_tables(lines: list[str]) -> dict[int, list[str]]:
                 j = k
         i = max(j, i + 1)
     return rows
+
+
+# a numbered heading (`2. 인    력`, `Ⅱ. 현황`, `가. 조직`): a table's caption, never its row
+_HEADING_ROW = re.compile(r"(?:\d{1,2}|[IVXⅠ-Ⅹ]{1,4}|[가-하])[.)]\s*[가-힣]")
 
 
 def _loose_cells(line: str) -> list[str] | None:
@@ -302,14 +314,18 @@ def box_table(lines: list[str], i: int) -> tuple[list[list[str]], list[int], int
 # -- one cell per line (converters that flatten tables) -------------------------
 
 _GRADE_HEADER = re.compile(r"\d급")
+_NOTE = re.compile(r"\([^()]*\)$")
 _MAX_FLAT_CELL = 40
 
 
 def column_label(text: str, kind: str = "column_header") -> bool:
-    """A table's column label (loaders/lexicon rows of `kind`; a grade `4급` is a column label)."""
+    """A table's column label (loaders/lexicon rows of `kind`; a grade `4급` is a column label), also with
+    a note in parentheses after it (`도시명(국가)`, `예산(천원)`)."""
     from loaders.lexicon import labels
 
     c = "".join(text.split())
+    if c.endswith(")") and "(" in c[1:]:
+        c = _NOTE.sub("", c) or c
     if not c or labels.is_label(c, kind):
         return bool(c)
     return kind == "column_header" and (bool(_GRADE_HEADER.fullmatch(c)) or labels.is_label(c, "funding_source")
@@ -348,26 +364,30 @@ def _long_cell(text: str) -> bool:
 
 
 # a figure: digits with separators, signs, a date's dots, a range, a short unit (`137,593명`, `9.5%`, `-`)
-_FIGURE = re.compile(r"[-+△▲▽▼–]|(?:[-+△▲▽▼~∼']\s*)?\d[\d,.\s~∼%:/'’-]*(?:[가-힣]{1,2}|[%)])?(?:\s*[~∼]\s*)?")
+_FIGURE = re.compile(r"[-+△▲▽▼–]|(?:[-+△▲▽▼~∼']\s*)?\d[\d,.\s~∼%:/'’-]*(?:[가-힣]{1,2}|[%)])?(?:\s*[~∼]\s*)?"
+                     r"(?:\s*[(\[]\s*\d[\d,]*\s*[)\]])?")  # `38 (41)`: 정원 (현원) in one cell
 _BARE_NUMBER_CELL = re.compile(r"\d[\d,]*")
 _YEAR_COLUMN = re.compile(r"(?:19|20)\d\d년?")
 _UNIT_LABEL = re.compile(r"\d{1,4}\s?[가-힣]{1,2}")  # a number and its unit word as a column's label: `30년`, `4급`
 
 
 def is_figure(text: str) -> bool:
-    """A table cell's figure: `137,593명`, `9.5%`, `2026. 2. 20. ~`, `-` (not a word, not a sentence).
+    """A table cell's figure: `137,593명`, `9.5%`, `2026. 2. 20. ~`, `-`, `38 (41)` (not a word, not a sentence).
 
-    >>> is_figure("137,593명"), is_figure("2026. 2. 20. ~"), is_figure("- 3"), is_figure("총무과")
-    (True, True, True, False)
+    >>> is_figure("137,593명"), is_figure("2026. 2. 20. ~"), is_figure("- 3"), is_figure("총무과"), is_figure("38 (41)")
+    (True, True, True, False, True)
     """
     return bool(_FIGURE.fullmatch(" ".join(text.split())))
 
 
 def _kind(cell: str) -> str:
-    """E(mpty), N (a figure), T (text)."""
+    """E(mpty), N (a figure, a figure in words: `무료` among rates, loaders/lexicon `figure_word`), T (text)."""
+    from loaders.lexicon import labels
+
     if not cell:
         return "E"
-    return "N" if _FIGURE.fullmatch(cell) or _LEADER_CELL.fullmatch(cell) else "T"
+    return "N" if _FIGURE.fullmatch(cell) or _LEADER_CELL.fullmatch(cell) or labels.is_label(cell, "figure_word") \
+        else "T"
 
 
 def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] | None:
@@ -379,7 +399,8 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
     `연번` in loaders/lexicon `serial_header`, requires). A later row may leave its label
     blank (the label above goes on: `| 현원 | 137 |` under `계 | 정원 | 137`) when it fills
     two cells or more, most of them of their columns' kinds. A table without figures needs
-    two rows of three cells or more, a column of long cells (a duty list) or years as its
+    two rows of three cells or more, a column of long cells or headed by a duty label (a duty
+    list: `부서 | 소관업무`) or years as its
     columns. The table ends before a chunk with a line that is no cell, a bare number out of
     its run, a row header's label (the next table) or a long cell where labels stand; the
     line after it must be blank or no cell, and blank after a last row whose last cell is
@@ -432,8 +453,9 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
         pos += k
     body = [r for r in rows[1:] if r[0]] if data else []
     years = all(_YEAR_COLUMN.fullmatch(c) for c in rows[0][1:])  # `구분 | 2025년 | 2026년`: anything under a year
-    if not body or not (years or len(body) >= 2 < k or any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL
-                                                       for r in body for c in r)):
+    duties = len(body) >= 2 and any(_is_duty_header(c) for c in rows[0][1:])  # `부서 | 소관업무`: a duty list
+    if not body or not (years or duties or len(body) >= 2 < k or any(_kind(c) == "N" or len(c) > _MAX_FLAT_CELL
+                                                                 for r in body for c in r)):
         return None
     cells = sum(sum(kd.values()) for kd in kinds)
     off_label = min(kinds[0].values()) if len(kinds[0]) > 1 else 0  # row labels: all texts, or all figures (dates)
@@ -444,6 +466,13 @@ def _flat_rows(lines: list[str], i: int, k: int) -> tuple[list[list[str]], int] 
     if not rows[-1][-1] and pos < len(lines) and lines[pos].strip():
         return None  # an empty last cell is followed by the blank that ends the table, else a cell went missing
     return rows, pos
+
+
+def _is_duty_header(text: str) -> bool:
+    """A duty column's label (`주요업무`, `소관업무`: loaders/lexicon `duty_column`)."""
+    from loaders.lexicon import labels
+
+    return labels.is_label(text, "duty_column")
 
 
 def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
@@ -462,8 +491,8 @@ def flat_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """
     if i and _flat_cell(lines[i - 1]) and column_label(lines[i - 1]):
         return None  # the header starts at its first label, never inside the run
-    if not _flat_cell(lines[i]) or not column_label(lines[i], "row_header"):
-        return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …)
+    if not _flat_cell(lines[i]) or not (column_label(lines[i], "row_header") or column_label(lines[i], "start_header")):
+        return None  # the header starts with the rows' label column (`구분`, `부서`, `국가`, …; `재원`, `직급`)
     h = i + 1
     while h < len(lines) and h - i < 24 and (not lines[h].strip() or _flat_cell(lines[h]) and (
             _kind(lines[h].strip()) != "N" or _UNIT_LABEL.fullmatch(lines[h].strip()) or column_label(lines[h]))):

@@ -246,8 +246,10 @@ def _merge_bare_numbers(blocks: list[Line | Table]) -> list[Line | Table]:
 
 def _continues(prev: Line, b: Line) -> bool:
     """An indented, unmarked line under a long line is the rest of its sentence,
-    even when the cut left a `key :` or a number at its start (`   도: 2004년`)."""
-    if len(prev.raw.strip()) < 30:
+    even when the cut left a `key :` or a number at its start (`   도: 2004년`). An indented list
+    line is long also by its width on the page (a wrap cuts at the page's margin), then what
+    continues it is no `key : value` line of its own."""
+    if len(prev.raw.strip()) < 30 and (not prev.marker or len(prev.raw.rstrip()) < 30 or b.kv()):
         return False
     nt = numbered(b)
     return nt is None or len(nt[1]) < 4

@@ -131,6 +131,11 @@ def section_teams(doc: Document) -> dict[str, int]:
                 if count is not None:
                     out.setdefault(name, count)
                 continue
+        if not kv and ln.text and "\t" not in ln.raw and len(ln.compact) <= 20 and _TEAM in ln.text:
+            name = units.division_name(ln.text, offices=True)  # `총무과 (4팀)` alone on its line (an org chart's
+            if name in known and units.team_count(ln.text) is not None:  # header one cell per line)
+                out.setdefault(name, units.team_count(ln.text))
+            continue
         if kv and any(w in kv[0] for w in _TEAM_KEYS):
             m = _TEAM_ONLY.match(kv[1])
             unit = division_at(doc, ln.no)
@@ -573,10 +578,12 @@ def reconcile_budget(stated: list[tuple[Entry, str, str | None]], primary: tuple
 _STATUS_LINE = re.compile(r"^[(\[（]?\s*(" + "|".join(STATUS_MARKS) + r")\s*[)\]）]?$")
 
 
-def make_program(node: Node, key: str, parent_key: str | None, ctx: Context):
+def make_program(node: Node, key: str, parent_key: str | None, ctx: Context, quiet: frozenset[int] = frozenset()):
+    """The program of `node`; `quiet`: the numbers of lines without text (blank, page furniture)."""
     title, status = split_status(nfc(_TITLE_LEADERS.sub("", node.title)))
     entries = list(_lines(node))
-    if entries and _STATUS_LINE.match(entries[0].block.text) and entries[0].block.no <= node.line + 3:
+    if entries and _STATUS_LINE.match(entries[0].block.text) and (entries[0].block.no <= node.line + 3 or all(
+            no in quiet for no in range(node.line + 1, entries[0].block.no))):  # a page break in between
         status = (*status, _STATUS_LINE.match(entries[0].block.text).group(1))  # `(신규)` under the title
     stated = budget_statements(node, entries)
     primary = primary_budget(node, stated, ctx.year)
@@ -595,8 +602,8 @@ def budget_lines(prog: Program, sources: list, line: Line | None) -> list[Budget
     return [BudgetLine(prog.key, src, amount, share, prog.fiscal_year, line.no) for src, amount, share in sources]
 
 
-_ROW_UNIT = re.compile(r"\((?:" + _UNIT_KEY + r"\s*:?\s*)?(" + _NOTE_PREFIX + ")?" + _WON + r"\)")
-_CAPTION_UNIT = re.compile(_UNIT_KEY + r"\s*:\s*(" + _NOTE_PREFIX + ")?" + _WON)
+_ROW_UNIT = re.compile(r"\((?:" + _UNIT_KEY + r"\s*[:：]?\s*)?(" + _NOTE_PREFIX + ")?" + _WON + r"\)")
+_CAPTION_UNIT = re.compile(_UNIT_KEY + r"\s*[:：]\s*(" + _NOTE_PREFIX + ")?" + _WON)
 
 
 def table_budget_lines(node: Node, key: str, ctx: Context) -> list[BudgetLine]:
@@ -821,9 +828,10 @@ def program_table_rows(doc: Document, ctx: Context, programs: list[Program]) -> 
 def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]]:
     records: list = []
     nodes: dict[str, Node] = {}
+    quiet = frozenset(ln.no for ln in doc.lines if not ln.text)
     for item in doc.nodes:
         key = f"L{item.line}"
-        prog, bline, sources = make_program(item, key, None, ctx)
+        prog, bline, sources = make_program(item, key, None, ctx, quiet)
         table_total, columns = column_budget(item, prog.fiscal_year, prog.budget_krw)
         if prog.budget_krw is None and table_total:
             prog = replace(prog, budget_krw=table_total)  # `- 소요예산` with the amounts in the table below
@@ -841,7 +849,7 @@ def extract_programs(doc: Document, ctx: Context) -> tuple[list, dict[str, Node]
         nodes[key] = item
         for child in item.children:
             ckey = f"L{child.line}"
-            cprog, cbline, csources = make_program(child, ckey, key, ctx)
+            cprog, cbline, csources = make_program(child, ckey, key, ctx, quiet)
             records.append(cprog)
             records += budget_lines(cprog, csources, cbline)
             nodes[ckey] = child

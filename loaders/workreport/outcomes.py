@@ -33,6 +33,7 @@ _DATE_UNITS = "".join(words(_W, "date_unit"))  # a figure in 년/월/일/시 is 
 _DATED_NOTE = re.compile(_AS_OF + r"|['’‘]\d\d\.|(?:19|20)\d\d\.")
 _UNIT_NOTE = re.compile(words(_W, "unit_key")[0] + r"\s*[:：]?\s*([가-힣%㎡]+)")
 _KEY_SPLIT = re.compile(r"\s*[:：]")
+_SECTION_NO = re.compile(r"^\s*\d{1,2}[.)]?\s+(?=\S)")
 _YEAR_H = re.compile(r"^((?:19|20)\d\d)년?도?$")
 
 
@@ -57,6 +58,7 @@ def _when(value: str, label: str, as_of: str | None) -> tuple[str | None, str | 
             d = parse_date(pm.group(1))
             if d:
                 return d, None
+    label = _SECTION_NO.sub("", label)  # `02 2023년 추진실적`: the section's number is no year
     m = re.match(r"^['’‘]?((?:19|20)?\d\d)\s*년?", units.compact(label))
     if m and re.match(r"^['’‘]?\d", units.compact(label)):
         y = m.group(1)

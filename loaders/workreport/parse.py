@@ -126,11 +126,14 @@ def is_label(ln: Line) -> bool:
     if ln.marker in ("○", "●"):
         return circle_label(ln)
     if ln.marker is None and (ln.heading or ln.bold or len(ln.compact) <= 20):
+        if (m := _SECTION_NO.match(ln.text)) and _label_title(ln.text[m.end():]):
+            return True  # `## 2 추진실적`, `## 02 2023년 추진실적`: an inner section numbered before its label
         return bool(_LABEL.match(strip_ordinal(ln.compact))) or (ln.heading > 0 and numbered(ln) is None)
     return False
 
 
 _LABEL_TAIL = re.compile(r"(?:" + alt(_W, "label_tail") + ")$")
+_SECTION_NO = re.compile(r"^\s*\d{1,2}\s+(?=\S)")
 
 
 def circle_label(ln: Line) -> bool:

@@ -138,3 +138,60 @@ def test_space_aligned_columns_keep_a_blank_cell_in_its_column():
 def test_wide_letter_spaced_keys_are_not_a_space_aligned_table():
     text = "\n".join(["    ○ 기    간 : 2024. 1. ~ 12.", "    ○ 대    상 : 5개 자치구 주민자치회"])
     assert not _tables(text)
+
+
+def test_a_space_aligned_last_row_with_an_empty_last_cell_stays_in_its_table():
+    text = "\n".join(["   시 설 명        할인율   비 고", "   의성컬링센터       50%   이용료",
+                      "   빙계계곡 오토캠핑장   30%   1박 기준", "   산운생태공원 숲체험   무료", "", "다. 추진실적"])
+    (t,) = _tables(text)
+    assert t.rows[-1] == ["산운생태공원 숲체험", "무료", ""] and len(t.rows) == 4
+
+
+def test_a_rate_in_words_is_a_figure_of_a_flattened_table():
+    cells = ["시 설 명", "할인율", "비 고", "의성컬링센터", "50%", "이용료", "빙계계곡 오토캠핑장", "30%", "1박 기준",
+             "산운생태공원 숲체험", "무료", "", "", "다. 추진실적"]
+    (t,) = _tables("\n".join(cells))
+    assert t.rows == [["시설명", "할인율", "비고"], ["의성컬링센터", "50%", "이용료"], ["빙계계곡 오토캠핑장", "30%", "1박 기준"],
+                      ["산운생태공원 숲체험", "무료", ""]]
+
+
+def test_a_flattened_table_whose_row_label_carries_a_note():
+    cells = ["도시명(국가)", "구분", "체결일", "샌안토니오시(미국)", "자매", "1982. 11. 1.", "광저우시(중국)", "자매",
+             "1996. 10. 25.", "", "끝"]
+    (t,) = _tables("\n".join(cells))
+    assert t.rows == [["도시명(국가)", "구분", "체결일"], ["샌안토니오시(미국)", "자매", "1982. 11. 1."],
+                      ["광저우시(중국)", "자매", "1996. 10. 25."]]
+
+
+def test_a_space_aligned_second_header_row_of_fewer_cells_stays_in_its_table():
+    text = "\n".join(["   재 원        계     연 도 별", "                    2024    2025", "   계          600   400     200",
+                      "   구 비        300   200     100", "", "끝"])
+    (t,) = _tables(text)
+    assert t.rows == [["재 원", "계", "연 도 별", ""], ["", "", "2024", "2025"], ["계", "600", "400", "200"],
+                      ["구 비", "300", "200", "100"]]
+
+
+def test_flattened_duty_list_and_funding_matrix():
+    duties = ["부 서", "소 관 업 무", "총무과 (5팀)", "청사관리, 인사·조직, 복무", "자치행정과 (4팀)", "동 행정 지원, 주민등록",
+              "", "## 다음"]
+    (t,) = _tables("\n".join(duties))
+    assert t.rows == [["부서", "소관업무"], ["총무과 (5팀)", "청사관리, 인사·조직, 복무"], ["자치행정과 (4팀)", "동 행정 지원, 주민등록"]]
+    matrix = ["재 원", "계", "연 도 별", "", "", "", "2024", "2025", "계", "600", "400", "200", "구 비", "300", "200", "100",
+              "", "끝"]
+    (t,) = _tables("\n".join(matrix))
+    assert t.rows == [["재원", "계", "연도별", ""], ["", "", "2024", "2025"], ["계", "600", "400", "200"],
+                      ["구 비", "300", "200", "100"]]
+
+
+def test_a_flattened_grade_table_of_one_row_of_paired_figures():
+    cells = ["직 급", "4급", "5급", "6급", "계", "정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)", "", "## 주요업무"]
+    (t,) = _tables("\n".join(cells))
+    assert t.rows == [["직급", "4급", "5급", "6급", "계"], ["정원(현원)", "-", "1 (1)", "6 (6)", "7 (7)"]]
+
+
+def test_a_numbered_heading_right_above_a_space_aligned_table_is_no_row_of_it():
+    text = "\n".join([" 2. 인    력                    (단위 : 명)", "   구  분        계      총무과    세무과",
+                      "   정  원       142        38        40", "   현  원       139        37        39", "끝"])
+    (t,) = _tables(text)
+    assert t.rows == [["구분", "계", "총무과", "세무과"], ["정원", "142", "38", "40"], ["현원", "139", "37", "39"]]
+    assert t.caption == ["2. 인 력 (단위 : 명)"]

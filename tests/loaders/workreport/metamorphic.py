@@ -11,7 +11,8 @@ rewritten text as for the original.
     python -m tests.loaders.workreport.metamorphic --summary
 
 prints, per bundled report x rewrite x fact type, how many of the original's facts the
-rewritten text still gives (found/expected) and how many it adds.
+rewritten text still gives (found/expected) and how many it adds;
+`python -m tests.loaders.workreport.test_metamorphic_unseen` does so for the unseen reports.
 """
 from __future__ import annotations
 
@@ -258,16 +259,23 @@ def _wrap(line: str, width: int) -> list[str]:
     return out
 
 
+# a row of a table a converter lays out itself (never wraps): box-drawn `│ a │ b │`, a pipe row
+# without its outer pipes `a | b | c`, columns (or a running title) set apart by 3+ spaces
+_LAID_OUT_ROW = re.compile(r"^[│┃║┌├└┏┣┗╔╠╚]|\|.*\||\S {3,}\S")
+
+
 def hard_wrap(text: str, width: int = 40) -> str:
     """Prose and bullet lines longer than `width` broken at spaces; continuation lines indented.
 
-    Headings, table rows (TAB, pipe, HTML), table-of-contents lines and numbered item lines are
-    left alone; a break never puts a bullet marker or an item number at the start of a line.
+    Headings, table rows (TAB, pipe with or without outer pipes, HTML, box-drawn, space-aligned
+    columns), table-of-contents lines and numbered item lines are left alone; a break never puts a
+    bullet marker or an item number at the start of a line.
     """
     out = []
     for line in _lines(text):
         s = line.strip()
         if (len(line) <= width or _HEADING.match(line) or "\t" in line or s.startswith(("|", "<"))
+                or _LAID_OUT_ROW.search(s)
                 or _DOT_LEADER.search(line) or (_ITEM.match(s) and len(s) < 60)):
             out.append(line)
             continue
@@ -304,17 +312,42 @@ def fullwidth_colons(text: str) -> str:
     return re.sub(r"(?<=\S)( ?):(?=\s)|(?<=\s):(?=\S)", lambda m: (m.group(1) or "") + "：", text)
 
 
-def _to_million(m: re.Match) -> str:
-    digits = m.group("n").replace(",", "")
-    value = int(digits)
-    if value % 1000:
-        return m.group(0)
-    return f"{value // 1000:,}백만원"
+_THOUSANDS = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)"
+# an amount in 천원 and the split in parentheses after it (`300,000천원(도비 90,000, 군비 210,000)`)
+_IN_THOUSANDS = re.compile(r"(?P<n>" + _THOUSANDS + r")\s?천원(?P<split>\s?\([^()]*\))?")
+# in the split, a bare number (its unit the total's) or one in 천원; not `50%`, `3명`, a date's `2024.`
+_SPLIT_AMOUNT = re.compile(r"(?P<n>" + _THOUSANDS + r")(?P<unit>\s?천원)?(?![\d.%]|,\d|\s?[가-힣])")
+
+
+def _million(n: str) -> str | None:
+    value = int(n.replace(",", ""))
+    return None if value % 1000 else f"{value // 1000:,}"
+
+
+def _to_million(m: re.Match) -> str | None:
+    """The amount in 백만원 with its split, None when one of them does not stay exact."""
+    total = _million(m.group("n"))
+    split = m.group("split") or ""
+    parts = [(a, _million(a.group("n"))) for a in _SPLIT_AMOUNT.finditer(split)]
+    if total is None or any(v is None for _, v in parts):
+        return None
+    for a, v in reversed(parts):
+        split = split[:a.start()] + v + ("백만원" if a.group("unit") else "") + split[a.end():]
+    return f"{total}백만원{split}"
 
 
 def million_won(text: str) -> str:
-    """Amounts in 천원 as 백만원 where the value stays exact: `45,000천원` -> `45백만원`, `54,644천원` stays."""
-    return re.sub(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s?천원", _to_million, text)
+    """Amounts in 천원 as 백만원 where every amount of the line stays exact, a split without unit in
+    parentheses after a total (`300,000천원(도비 90,000, 군비 210,000)` -> `300백만원(도비 90, 군비 210)`)
+    with it: `45,000천원` -> `45백만원`; a line with `54,644천원` keeps all its amounts in 천원, as a
+    writer does not state one sum in two units."""
+    matches = list(_IN_THOUSANDS.finditer(text))
+    new = [_to_million(m) for m in matches]
+    kept = {text.count("\n", 0, m.start()) for m, v in zip(matches, new) if v is None}
+    for m, v in reversed(list(zip(matches, new))):
+        if v is not None and text.count("\n", 0, m.start()) not in kept:
+            text = text[:m.start()] + v + text[m.end():]
+    return text
 
 
 # ---------------------------------------------------------------- characters and line ends

@@ -61,7 +61,9 @@ def test_hard_wrap():
     assert out[0].startswith("- 소요예산") and all(x.startswith("  ") and x.strip()[0] not in "-□○" for x in out[1:])
     assert " ".join(x.strip() for x in out) == line
     assert not any(re.match(r"\s*1\.", x) for x in out[1:])
-    for keep in ("# " + "가" * 50, "a\t" * 30, "| " + "가 " * 30 + "|", "3 | " + "가나 " * 15):
+    for keep in ("# " + "가" * 50, "a\t" * 30, "| " + "가 " * 30 + "|", "3 | " + "가나 " * 15,
+                 "합계 | 1,396,000 | 600,000 | 190,800 | 605,200", "│ 2024년 │ 1,200,000 │ 600,000 │ 180,000 │ 420,000 │",
+                 "   구  분      계     4급     5급     6급     7급     8급     9급"):
         assert mm.hard_wrap(keep) == keep
 
 
@@ -80,8 +82,14 @@ def test_fullwidth_colons():
 
 
 def test_million_won():
-    assert mm.million_won("예산액 : 40,000천원 / 54,644천원, 1,250,000 천원, 2,000천원(시비)") == \
-        "예산액 : 40백만원 / 54,644천원, 1,250백만원, 2백만원(시비)"
+    assert mm.million_won("예산액 : 40,000천원 / 1,250,000 천원, 2,000천원(시비)") == \
+        "예산액 : 40백만원 / 1,250백만원, 2백만원(시비)"
+    # a split without unit goes with its total; a line with an amount that would not stay exact keeps 천원
+    assert mm.million_won("사업비 : 300,000천원(도비 90,000, 군비\n  210,000)\n45,000천원(국비 50%, 2024. 3.)") == \
+        "사업비 : 300백만원(도비 90, 군비\n  210)\n45백만원(국비 50%, 2024. 3.)"
+    for keep in ("554,400천원(국비 388,080, 도비 166,320)", "300,000천원(도비 90,500, 군비 209,500)",
+                 "국비 12,000천원, 도비 3,600천원 (계 15,600천원)"):
+        assert mm.million_won(keep) == keep
 
 
 def test_cells_per_line():
