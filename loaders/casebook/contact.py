@@ -18,7 +18,8 @@ from loaders.lexicon.words import alt, words
 # loaders/lexicon/data/casebook_words.csv; people and phones are never stored.
 _W = "casebook_words"
 _LABELS = words(_W, "contact_label")
-_CONTACT = re.compile(r"^\s*(?P<label>" + "|".join(_LABELS) + r"|\S{1,3})\s*:\s*(?P<body>.+)$")
+_CONTACT = re.compile(r"^\s*[※*]?\s*(?P<label>" + "|".join(_LABELS) + r"|\S{1,3})\s*:\s*(?P<body>.+)$")
+_NAMED_LABEL = re.compile(r"(?:" + "|".join(_LABELS) + r")$")
 _ASK = words(_W, "contact_ask")[0]  # 문의: the labels that start with it name a contact line
 _TITLES = words(_W, "job_title")
 _UNIT_SUFFIX = re.compile(r"(?:" + alt(_W, "contact_unit_ending") + r")$")
@@ -56,7 +57,10 @@ def parse_contact(text: str, line: int) -> Contact | None:
     tokens = body.replace("(", " ").replace(")", " ").split()
     agency, rest = _split_agency(tokens)
     if agency is None:
-        return None
+        # `담당 : 교통정책과 주무관 <person> ☎ <phone>`: the entry's header names the agency
+        if not (has_phone and _NAMED_LABEL.match(label) and rest and unit_name(rest[0])):
+            return None
+        return Contact(line=line, agency="", department=_department(rest))
     return Contact(line=line, agency=agency, department=_department(rest))
 
 
@@ -83,7 +87,15 @@ def _department(tokens: list[str]) -> str | None:
         tokens.pop()  # a rank follows the name: `안영훈 소방위`, `김미선 팀장`
     if len(tokens) >= 2 and _is_person(tokens[-1]):
         tokens.pop()
+        if len(tokens) >= 2 and tokens[-1] in _TITLES:
+            tokens.pop()  # the rank before the name: `주무관 최민호`
     return " ".join(tokens) or None
+
+
+def unit_name(text: str) -> bool:
+    """A department's name: its last word ends as a unit does (`교통정책과`, `민원봉사과`)."""
+    last = text.split()[-1] if text.split() else ""
+    return len(last) >= 2 and (bool(_UNIT_SUFFIX.search(last)) or last.endswith("과"))
 
 
 def _agency_of_line(text: str) -> str | None:

@@ -201,9 +201,10 @@ def _find_headers(doc: _Lines, headings) -> list[tuple[int, str, int]]:
             out.append((i, agency, j))
         elif _PROVINCE_START.match(agency) and _indicator_like(doc, j):
             out.append((i, agency, j))
-    from loaders.casebook.entry_table import box_headers
+    from loaders.casebook.entry_table import box_headers, table_headers
 
     boxes = box_headers(norm)
+    boxes += table_headers(norm, {h[0] for h in out + boxes})
     return sorted(out + boxes, key=lambda h: h[0]) if boxes else out
 
 
@@ -262,8 +263,9 @@ def document_year(lines: list[str]) -> tuple[str | None, int | None]:
 
 def parse(text: str) -> CaseTree:
     from loaders.casebook.entry_table import blank_page_furniture, read_tables
+    from loaders.casebook.markup import strip_markup
 
-    lines = blank_page_furniture(text.split("\n"))
+    lines = blank_page_furniture(strip_markup(text.split("\n")))
     doc = _Lines(lines)
     title, year = document_year(lines)
     section_lists = _find_section_lists(doc)
@@ -310,7 +312,7 @@ def _orphans(doc: _Lines, contacts, contact_at, prev_end, until, list_lines) -> 
     lo = bisect.bisect_right(contact_at, prev_end)
     hi = bisect.bisect_left(contact_at, until)
     for k in contact_at[lo:hi]:
-        if not prev_end < k < until:
+        if not prev_end < k < until or not contacts[k].agency:  # a contact without agency opens no entry
             continue
         start = prev_end + 1
         while start < k and (not norm[start] or is_page_number(raw[start])
