@@ -45,6 +45,8 @@ _TABLE_HEAD = re.compile(alt(_A, "table_head"))
 _VERB = re.compile(alt(_A, "award_verb"))
 _MARK_WORD = alt(_A, "mark")  # 수상
 _MARK = re.compile(r"^(?:" + _MARK_WORD + r")(?:\s|$)")
+# `【수상】 <award> <grade>`: a line labelled as an award (the label in brackets), read as a list item
+_MARK_LABEL = re.compile(r"^[\s\-∙･·•*]*[【\[［〔]\s*(?:" + _MARK_WORD + r")\s*[】\]］〕]\s*")
 _NAME_DATE = re.compile(r"\(\s*[’'‘]?\d{2,4}[^)]*\)")
 _SPACES = re.compile(r"\s+")
 # every pattern award_in_line tries needs one of these (each alternative of _GRADE
@@ -192,7 +194,8 @@ def find_awards(lines: list[tuple[int, str]], year: int | None) -> list[FoundAwa
             continue
         if in_list and not _LIST_ITEM.match(s):
             in_list = False
-        award = award_in_line(s, no, year, in_list=in_list)
+        label = _MARK_LABEL.match(s)
+        award = award_in_line("- " + s[label.end():], no, year, in_list=True) if label else award_in_line(s, no, year, in_list=in_list)
         if award:
             out.append(award)
     return out

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.casebook.cases import clean_case_name
-from loaders.casebook.diffusion_lists import listed_adoptions
+from loaders.casebook.diffusion_lists import listed_adoptions, spread_table
 from loaders.casebook.norm import nfc
 from loaders.lexicon.words import alt, of, words
 
@@ -129,9 +129,12 @@ def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, st
             if active[1] is None:
                 active = None
         out.extend(_table_row(no, s))
-        out.extend(_named_source(no, s))
-        out.extend(_spread(no, s))
-        out.extend(listed_adoptions(no, s, Found))
+        listed = listed_adoptions(no, s, Found)
+        if not listed:  # `A시, B군에서 벤치마킹하여 도입`: the list adopted, it is no source
+            out.extend(_named_source(no, s))
+            out.extend(_spread(no, s))
+        out.extend(listed)
+    out.extend(spread_table(lines, Found, next((channel_of(s) for _n, _e, s in joined if channel_of(s)), None)))
     return out
 
 

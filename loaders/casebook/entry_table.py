@@ -17,7 +17,7 @@ from loaders.casebook.contact import Contact
 from loaders.casebook.norm import nfc
 from loaders.lexicon import labels, vocab
 
-_ROLES = ("casebook_table_agency", "casebook_table_case", "casebook_table_department")
+_ROLES = ("casebook_table_agency", "casebook_table_case", "casebook_table_department", "casebook_table_award")
 _FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*\d{1,4}\s*$")
 # chapter numbering before an indicator heading: roman numerals, `1.`, `제1장`
 _CHAPTER = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+|\d{1,2}|제\s*\d{1,2}\s*\S)\s*[.)]?\s*")
@@ -163,6 +163,8 @@ def read_tables(entries, lines: list[str]) -> None:
                 e.indicator, e.indicator_line = before[-1], None
         if e.subtitle is None and row.get("casebook_table_case"):
             e.subtitle = row["casebook_table_case"]
+        if row.get("casebook_table_award"):
+            e.table_award = (j + 1, row["casebook_table_award"])
         dept = row.get("casebook_table_department")
         if e.contact is None and dept:
             e.contact = Contact(line=j + 1, agency=row.get("casebook_table_agency") or e.agency or "", department=dept)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from loaders.lexicon import regions, vocab
+from loaders.lexicon import labels, regions, vocab
 from loaders.lexicon.words import alt, words
 from loaders.casebook.agencies import Resolver
 from loaders.casebook.agreements import find_agreements
@@ -17,8 +17,8 @@ from loaders.casebook.highlights import continues
 from loaders.casebook.norm import nfc
 from loaders.casebook.parse import CaseTree, RawEntry
 from loaders.fields.selections import selections_in
-from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, GrantSelection, Outcome,
-                             Party, Record, Section)
+from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, ExtractionCheck, GrantSelection,
+                             Outcome, Party, Record, Section)
 from loaders.text import parse_date, parse_period
 
 _DIFFUSION = "diffusion"
@@ -43,6 +43,7 @@ _QUANTITY = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|" + alt("caseb
 _UNKNOWN = words("casebook_words", "unknown")[0]
 # a partner that is a local government: a name ending like one, or a 광역 short name (gazetteer data)
 _LOCAL_GOV = re.compile(r"[가-힣]{1,8}(?:시|군|구|도)|" + regions.alt(regions.short_names()))
+_GRADE_CELL = re.compile(r"^\s*(?:" + alt("award_grades", "grade") + ")")  # the grade opening a table cell
 _CITY_DISTRICT = re.compile(r"^(" + regions.alt(regions.cities_with_districts()) + r")(\S+구|\S+군)$")
 
 
@@ -57,6 +58,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
     facts: list[Record] = []
     entries: list[Entry] = []
     own: dict[str, list[Party]] = {}  # case key -> agencies presenting it as their own
+    checks: list = []  # what an entry's layout promised and could not be read
     for e in tree.entries:
         agency = _agency(e, resolver)
         key = f"e{e.line}"
@@ -74,6 +76,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
             own.setdefault(ck, []).append(agency)
         facts.extend(_adoptions(e, agency, ck, diffusion, cases, resolver, year))
         facts.extend(_awards(e, agency, name, year))
+        facts.extend(_table_award(e, agency, name, tree.title, checks))
         facts.extend(_selections(e, agency, name, year))
         facts.extend(_agreements(e, agency, resolver, year))
         facts.extend(_outcomes(e, key, year, joined))
@@ -86,7 +89,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
     from loaders.casebook.entry_table import unread_tables
 
     return (records + cases.records() + entries + facts + entry_checks(tree.entries, unread_tables(tree.lines))
-            + section_list_checks(tree.entries, tree.section_lists))
+            + section_list_checks(tree.entries, tree.section_lists) + checks)
 
 
 def _agency(e: RawEntry, resolver: Resolver) -> Party:
@@ -173,6 +176,38 @@ def _awards(e, agency, subject, year) -> list[Award]:
         out.append(Award(recipient=agency, award=a.award, grade=a.grade, awarder=a.awarder, date=a.date,
                          subject=subject, line=a.line, line_end=a.line_end))
     return out
+
+
+_BOOK_SUFFIX = re.compile(alt("casebook_words", "book_suffix"))
+
+
+def _contest(title: str | None) -> str | None:
+    """The contest a contest's casebook is the book of: its title without `수상사례집`,
+    when what is left names a contest (labels.csv `casebook_award_contest`)."""
+    if not title:
+        return None
+    name = nfc(_BOOK_SUFFIX.sub("", nfc(title)))
+    key = "".join(name.split())
+    return name if any(w in key for w in labels.words("casebook_award_contest")) else None
+
+
+def _table_award(e, agency, subject, title, checks) -> list[Award]:
+    """The grade in the entry table's award column (`기관명 | 사례명 | 담당부서 | 수상`), given by
+    the contest the book's title names; unread (a warning) when the title names none or the
+    cell holds no grade."""
+    if e.table_award is None:
+        return []
+    line, cell = e.table_award
+    contest = _contest(title)
+    m = _GRADE_CELL.search(cell)
+    if contest is None or m is None:
+        checks.append(ExtractionCheck(
+            "award", 0, 1, "entry table award column",
+            f"award column `{cell}` not read: " + ("no grade in it" if m is None else "the title names no contest"),
+            None, line))
+        return []
+    return [Award(recipient=agency, award=contest, grade=re.sub(r"\s+", "", m.group(0)), awarder=None, date=None,
+                  subject=subject, line=line, line_end=line)]
 
 
 def _selections(e, agency, subject, year) -> list[GrantSelection]:

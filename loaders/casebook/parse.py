@@ -57,6 +57,7 @@ class RawEntry:
     body: list[tuple[int, str]] = field(default_factory=list)  # text lines, no captions
     captions: list[tuple[int, str]] = field(default_factory=list)
     contact: Contact | None = None
+    table_award: tuple[int, str] | None = None  # (line, grade) from the identity table's award column
 
 
 @dataclass
