@@ -31,10 +31,26 @@ def scrub(text: str) -> str:
     """
     >>> scrub("상담(☎ 02-2600-6527) 운영")
     '상담 운영'
+    >>> scrub("- 용역 연구자 : 호서대학교 이용재 교수, 정책 팀장 회의")
+    '- 용역 연구자 : 호서대학교 ○○○ 교수, 정책 팀장 회의'
     """
+    text = _PERSON.sub(_person, text) if _TITLE_CUE.search(text) else text
     if "-" not in text and "☎" not in text and "☏" not in text:  # _PHONE needs one of them
         return text
     return _PHONE.sub("", text)
+
+
+# a person named in running text by a title (`이정민 주무관의 제안`, `호서대학교 이용재 교수`):
+# the name (three letters: a two-letter word before a title is more often a field, `정책 팀장`)
+# is replaced by ○○○, as the books themselves anonymise
+_TITLE_CUE = re.compile(alt("casebook_words", "person_title"))
+_PERSON = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:" + alt("casebook_words", "person_title") + r")(?![가-힣]{2}))")
+
+
+def _person(m: re.Match) -> str:
+    from loaders.casebook.contact import _is_person
+
+    return "○○○" if _is_person(m.group(1)) else m.group(1)
 _HAS_PHONE = re.compile(r"☎|\d{2,4}-\d{3,4}-\d{4}")
 _METRIC_LEAD = re.compile(r"^[-∙･·•*※➜→]\s*")
 # the words: rows of loaders/lexicon/data/casebook_words.csv
