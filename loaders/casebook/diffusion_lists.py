@@ -58,6 +58,32 @@ def _column(cell: str) -> str | None:
     return next((k for k in _SPREAD_COLUMNS if labels.is_label(cell, k)), None)
 
 
+def spread_totals(lines: list[tuple[int, str]]) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(line, stated count, lines of the rows above it) of each `확산 현황` table's total row
+    (`계 | 3개 기관`: a first cell of labels.csv kind `casebook_spread_total` and a count)."""
+    out = []
+    rows: list[int] = []
+    cols = None
+    for no, raw in lines:
+        s = nfc(raw)
+        if "|" not in s:
+            cols, rows = None, []
+            continue
+        cells = [c.strip() for c in s.split("|")]
+        if "casebook_spread_local" in [_column(c) for c in cells]:
+            cols, rows = cells, []
+            continue
+        if cols is None:
+            continue
+        if labels.is_label(cells[0], "casebook_spread_total"):
+            m = re.search(r"(\d{1,3})\s*개", s)
+            if m:
+                out.append((no, int(m.group(1)), tuple(rows)))
+            continue
+        rows.append(no)
+    return out
+
+
 def spread_table(lines: list[tuple[int, str]], found_cls, channel: str | None) -> list:
     """Adoptions in `확산 현황` tables (cells between bars): the header row names a local
     column (and maybe a province and a date column); each following row of as many cells

@@ -150,7 +150,8 @@ def read_tables(entries, lines: list[str]) -> None:
         if from_chapter:
             # a header without an indicator line: the chapter it stands in names it
             e.indicator = next((ind for i, ind in reversed(headings) if i < first), None)
-        found = find_table(lines, max(first - 6, 0), min(first + 12, e.line_end), skip)
+        # an entry opened by its table reads that one, not the table of the entry before
+        found = find_table(lines, first if "|" in lines[first] else max(first - 6, 0), min(first + 12, e.line_end), skip)
         if found is None:
             continue
         j, row = found
@@ -200,9 +201,10 @@ def box_header(text: str) -> tuple[str, str] | None:
 
 # `경기 화성시 ─ 사례명` (a Markdown heading once its hashes are gone): a province-led
 # agency, a dash or bar, the case as one cell (a table row has more bars)
-_DASHED = re.compile(r"^(?P<agency>\S+(?:\s\S+)?)\s*[─—–|｜]\s*(?P<case>[^|｜─—–]{2,80})$")
-# `사례 3 | 사례명`: a numbered title; the agency (and its department) on the next line
-_NUMBERED_TITLE = re.compile(r"^[가-힣]{0,4}\s?\d{1,3}\s*[|｜]\s*(?P<case>[^|｜]{2,80})$")
+_DASHED = re.compile(r"^(?P<agency>\S+(?:\s\S+)?)(?:\s*[─—–|｜]\s*|\s-\s)(?P<case>[^|｜─—–]{2,80})$")
+# `사례 3 | 사례명`: a numbered title; the agency (and its department) on the next line,
+# or in a cell between (`사례 3 | 전북 전주시 | 사례명`)
+_NUMBERED_TITLE = re.compile(r"^[가-힣]{0,4}\s?\d{1,3}\s*[|｜]\s*(?:(?P<agency>[^|｜]{2,20}?)\s*[|｜]\s*)?(?P<case>[^|｜]{2,80})$")
 
 
 def titled_header(lines: list[str], i: int) -> tuple[str, str, int | None, str | None] | None:
@@ -224,6 +226,9 @@ def titled_header(lines: list[str], i: int) -> tuple[str, str, int | None, str |
     m = _NUMBERED_TITLE.match(s)
     if not m:
         return None
+    if m.group("agency"):
+        agency = _agency_of(m.group("agency"))
+        return (agency, m.group("case").strip(), None, None) if agency else None
     j = next((k for k in range(i + 1, min(i + 3, len(lines))) if nfc(lines[k])), None)
     if j is None:
         return None
@@ -244,7 +249,7 @@ def box_headers(norm: list[str]) -> list[tuple[int, str, None]]:
     names it, see `read_tables`)."""
     out = []
     for i, s in enumerate(norm):
-        if not s or not (s[0] in "[【［〔" or "|" in s or "｜" in s or "─" in s or "—" in s or "–" in s):
+        if not s or not (s[0] in "[【［〔" or "|" in s or "｜" in s or "─" in s or "—" in s or "–" in s or " - " in s):
             continue
         t = titled_header(norm, i)
         if t is not None:

@@ -90,7 +90,9 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
         diffusion = vocab.lookup("indicators", indicator) == _DIFFUSION
         if not diffusion:
             own.setdefault(ck, []).append(agency)
-        facts.extend(_adoptions(e, agency, ck, diffusion, cases, resolver, year))
+        adoptions = _adoptions(e, agency, ck, diffusion, cases, resolver, year)
+        facts.extend(adoptions)
+        checks.extend(_spread_checks(e, adoptions))
         facts.extend(_awards(e, agency, name, year))
         facts.extend(_table_award(e, agency, name, tree.title, checks))
         facts.extend(_selections(e, agency, name, year))
@@ -182,6 +184,19 @@ def _adoptions(e, agency, ck, diffusion, cases, resolver, year) -> list[Adoption
     if diffusion and not out:
         out[(agency.code, ck)] = Adoption(agency, ck, None, None, None, e.line, e.line_end)
     return list(out.values())
+
+
+def _spread_checks(e, adoptions: list[Adoption]) -> list[ExtractionCheck]:
+    """A `확산 현황` table's total row against the adopting agencies read from its rows."""
+    from loaders.casebook.diffusion_lists import spread_totals
+
+    out = []
+    for line, stated, rows in spread_totals(e.body):
+        found = len({a.adopter.code or a.adopter.label for a in adoptions if a.line in rows})
+        warning = (f"the spread table's total row states {stated} adopting agencies, {found} read from its rows"
+                   if found != stated else None)
+        out.append(ExtractionCheck("adoption", found, stated, "spread table total", warning, None, line))
+    return out
 
 
 def _awards(e, agency, subject, year) -> list[Award]:
