@@ -102,7 +102,8 @@ def _case_in_line(s: str, label: str) -> str | None:
     return None
 
 
-def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, str]]) -> list[Found]:
+def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, str]],
+                   book_channel: str | None = None) -> list[Found]:
     """Adoptions in an entry. `lines` are raw body lines; `joined` the same with
     wrapped lines joined (a list item broken over two lines is one item)."""
     out: list[Found] = []
@@ -135,7 +136,23 @@ def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, st
             out.extend(_spread(no, s))
         out.extend(listed)
     out.extend(spread_table(lines, Found, next((channel_of(s) for _n, _e, s in joined if channel_of(s)), None)))
+    out.extend(_key_values(lines, book_channel))
     return out
+
+
+def _key_values(lines: list[tuple[int, str]], book_channel: str | None) -> list[Found]:
+    """`도입기관 : A`, `원조기관 : B`, `사업명 : C`: A adopted C from B, through the programme the
+    book's title names (a 확산 지원사업 book)."""
+    from loaders.casebook.key_values import key_values
+
+    kv = key_values(lines)
+    if "casebook_kv_source" not in kv:
+        return []
+    no, source = kv["casebook_kv_source"]
+    case = kv.get("casebook_kv_case")
+    adopter = kv.get("casebook_kv_adopter")
+    return [Found(clean_case_name(case[1]) if case else None, book_channel, no,
+                  adopter=adopter[1] if adopter else None, source=source)]
 
 
 def _strip_purpose(text: str) -> str:

@@ -12,7 +12,7 @@ from loaders.casebook.agencies import Resolver
 from loaders.casebook.agreements import find_agreements
 from loaders.casebook.awards import find_awards
 from loaders.casebook.cases import CaseRegistry, clean_case_name, name_from_highlight
-from loaders.casebook.diffusion import find_adoptions
+from loaders.casebook.diffusion import channel_of, find_adoptions
 from loaders.casebook.highlights import continues
 from loaders.casebook.norm import nfc
 from loaders.casebook.parse import CaseTree, RawEntry
@@ -75,6 +75,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
     entries: list[Entry] = []
     own: dict[str, list[Party]] = {}  # case key -> agencies presenting it as their own
     checks: list = []  # what an entry's layout promised and could not be read
+    book_channel = channel_of(tree.title) if tree.title else None  # a 확산 지원사업 book: its programme
     for e in tree.entries:
         agency = _agency(e, resolver)
         key = f"e{e.line}"
@@ -90,7 +91,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
         diffusion = vocab.lookup("indicators", indicator) == _DIFFUSION
         if not diffusion:
             own.setdefault(ck, []).append(agency)
-        adoptions = _adoptions(e, agency, ck, diffusion, cases, resolver, year)
+        adoptions = _adoptions(e, agency, ck, diffusion, cases, resolver, year, book_channel)
         facts.extend(adoptions)
         checks.extend(_spread_checks(e, adoptions))
         facts.extend(_awards(e, agency, name, year))
@@ -155,9 +156,9 @@ def _join_all(body):
     return out
 
 
-def _adoptions(e, agency, ck, diffusion, cases, resolver, year) -> list[Adoption]:
+def _adoptions(e, agency, ck, diffusion, cases, resolver, year, book_channel=None) -> list[Adoption]:
     joined = [tuple(x) for x in _join_all(e.body)]
-    found = find_adoptions(e.body, joined + [(no, no, s) for no, s in e.captions])
+    found = find_adoptions(e.body, joined + [(no, no, s) for no, s in e.captions], book_channel)
     out: dict[tuple, Adoption] = {}
     own_seen = False
     for f in found:
@@ -172,15 +173,17 @@ def _adoptions(e, agency, ck, diffusion, cases, resolver, year) -> list[Adoption
                                                                  f.line, f.line))
             continue
         source = resolver.party(f.source, context=agency.code) if f.source else None
-        if source is not None and source.code == agency.code:
+        # the adopter a `도입기관 :` line names, else the entry's agency
+        who = (resolver.party(f.adopter, context=agency.code) if f.adopter else None) or agency
+        if source is not None and source.code == who.code:
             continue
         own_seen |= key == ck
-        prior = out.get((agency.code, key))
+        prior = out.get((who.code, key))
         if prior is not None and source is not None and prior.source is None and prior.channel != f.channel:
             # `X 등 7대 중점 추진과제 도입`, then `○○시의 ‘X’ 벤치마킹`: two ways in, the second from a named source
-            out[(agency.code, key, f.channel)] = Adoption(agency, key, source, f.channel, date, f.line, f.line)
+            out[(who.code, key, f.channel)] = Adoption(who, key, source, f.channel, date, f.line, f.line)
             continue
-        out.setdefault((agency.code, key), Adoption(agency, key, source, f.channel, date, f.line, f.line))
+        out.setdefault((who.code, key), Adoption(who, key, source, f.channel, date, f.line, f.line))
     if diffusion and not out:
         out[(agency.code, ck)] = Adoption(agency, ck, None, None, None, e.line, e.line_end)
     return list(out.values())
@@ -345,7 +348,9 @@ def _set_origins(cases: CaseRegistry, own: dict[str, list[Party]], adoptions: li
         if a.source is not None:
             sources.setdefault(a.case_key, Counter())[a.source] += 1
     for key, counter in sources.items():
-        cases.set_origin(key, counter.most_common(1)[0][0])
+        # a source that adopted the case itself passed it on (`B from A`, then `C from B`): not the origin
+        first = Counter({p: n for p, n in counter.items() if p.code not in adopters.get(key, set())}) or counter
+        cases.set_origin(key, first.most_common(1)[0][0])
     for key, parties in own.items():
         others = adopters.get(key, set()) - {p.code for p in parties}
         if others and key not in sources and len({p.code for p in parties}) == 1:

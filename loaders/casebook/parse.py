@@ -191,6 +191,10 @@ def _find_headers(doc: _Lines, headings) -> list[tuple[int, str, int]]:
     agencies, norm = doc.agency, doc.norm
     for i, agency in enumerate(agencies):
         if not agency:
+            numbered = _numbered_agency(norm[i]) if norm[i][:1].isdigit() else None
+            # `1. 경남 양산시` then a section (`□ 사업개요`): an entry whose chapter names its indicator
+            if numbered and (j := doc.next_text(i)) is not None and _section_title(norm[j]):
+                out.append((i, numbered, None))
             continue
         j = doc.next_text(i)
         if j is None or agencies[j]:
@@ -207,6 +211,15 @@ def _find_headers(doc: _Lines, headings) -> list[tuple[int, str, int]]:
     boxes = box_headers(norm)
     boxes += table_headers(norm, {h[0] for h in out + boxes})
     return sorted(out + boxes, key=lambda h: h[0]) if boxes else out
+
+
+_NUMBERED_LINE = re.compile(r"^\d{1,2}\.\s+(.+)$")
+
+
+def _numbered_agency(s: str) -> str | None:
+    """The agency of a numbered line that is only an agency (`1. 경남 양산시`)."""
+    m = _NUMBERED_LINE.match(s)
+    return _agency_of(m.group(1)) if m else None
 
 
 def _list_item(doc: _Lines, i: int, j: int) -> bool:
@@ -290,6 +303,9 @@ def parse(text: str) -> CaseTree:
         prev_end = stop
     entries.extend(_orphans(doc, contacts, contact_at, prev_end, len(lines), list_lines))
     read_tables(entries, lines)
+    from loaders.casebook.key_values import fill_cases
+
+    fill_cases(entries)
     entries.sort(key=lambda e: e.line)
     return CaseTree(title=title, year=year, entries=entries, section_lists=section_lists, lines=lines)
 
