@@ -20,6 +20,7 @@ THRESHOLD = 0.5
 _CONTACT = re.compile(r"^\s*[※*]?\s*\S{0,8}\s*:\s*.{2,40}(?:\(\s*[☎☏]|\s[☎☏]|\(\s*0\d{1,2}-\d{3,4}-\d{4}\s*\))", re.M)
 # the genre's cue words: rows of loaders/lexicon/data/casebook_words.csv
 _SUMMARY = re.compile(r"^\s*(?:" + alt("casebook_words", "summary_title") + r")\s*$", re.M)
+_PHONE_CONTACT = re.compile(r"^\s*[☎☏]\s*\d{2,4}-\d{3,4}-\d{4}\s*\(", re.M)  # `☎ <phone> (<office> <dept>)`
 _ASK = re.compile(alt("casebook_words", "contact_title"))
 _TITLE = re.compile(alt("casebook_words", "genre_title"))
 
@@ -34,7 +35,7 @@ def looks_like(text: str) -> float:
         return 0.0
     from loaders.casebook.parse import find_headers
 
-    contacts = len(_ASK.findall(text)) or len(_CONTACT.findall(text))
+    contacts = len(_ASK.findall(text)) or len(_CONTACT.findall(text)) or len(_PHONE_CONTACT.findall(text))
     # an entry opens with its summary, or with its identity table (`기관명 | 사례명 | 담당부서`)
     summaries = len(_SUMMARY.findall(text)) or _tables(text)
     labels = sum(1 for _k, ko, _en, _alts in vocab.SCHEMES["indicators"] if ko in text)
@@ -48,14 +49,20 @@ def looks_like(text: str) -> float:
 
 def _tables(text: str) -> int:
     """Lines that are an entry identity table's label row: two or more labels of its
-    columns (lexicon labels.csv `casebook_table_*`), between bars or tabs."""
-    from loaders.casebook.entry_table import _role
+    columns (lexicon labels.csv `casebook_table_*`), between bars or tabs; or the line after
+    a vertical block's agency line (`□ 기관명 : …` then `□ 사례명 : …`)."""
+    from loaders.casebook.entry_table import _role, kv_row
+    from loaders.casebook.norm import nfc
 
     n = 0
+    prev = None  # the role of the previous line of a vertical block (`□ 기관명 : …`)
     for line in text.split("\n"):
         if "|" in line or "\t" in line:
             cells = re.split(r"[|\t]", line)
             n += sum(_role(c.strip()) is not None for c in cells if c.strip()) >= 2
+        kv = kv_row(nfc(line)) if ":" in line else None
+        n += bool(kv and prev == "casebook_table_agency")
+        prev = kv[0] if kv else (prev if not line.strip() else None)
     return n
 
 

@@ -86,6 +86,7 @@ def _named(p: str, raw: str | None = None) -> bool:
     """A name, not a category, a verb or a common noun (`raw`: the mention as written,
     whose company marker makes `㈜같다` a name)."""
     return (len(p) >= 2 and not _GENERIC.match(p) and not _BARE_TYPE.fullmatch(p)
+            and not re.fullmatch(r"\d[\d,]*\s*[가-힣]{1,2}", p)  # a count (`14곳`), not a name
             and bool(re.search(r"[가-힣A-Za-z]", p)) and not is_stopword(p, raw))
 
 

@@ -161,7 +161,11 @@ def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> F
     if "," in name and len(name.rsplit(",", 1)[1].strip()) >= 4:
         name = _clean_name(name.rsplit(",", 1)[1])
     if len(name) < 3:
-        return None
+        # `행정안전부장관상 수상(2020 지방자치단체 혁신평가 우수사례, ’20.11.)`: named in the bracket after
+        after = re.search(r"\(([^()]{3,60})\)", s[start:])
+        name = _clean_name("- " + re.sub(r"\s*[,;]?\s*[’'‘]?\d{2}\.\s*\d{1,2}\.?[^,]*$", "", after.group(1))) if after else ""
+        if len(name) < 3 or not re.search(r"[가-힣]{2}", name):
+            return None
     return FoundAward(name, _SPACES.sub("", grade), awarder, _date(s, year), no, no)
 
 

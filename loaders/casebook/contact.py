@@ -44,7 +44,7 @@ def parse_contact(text: str, line: int) -> Contact | None:
     Contact(line=3, agency='경기도 수원시', department='정책기획과')
     """
     if ":" not in text:  # the pattern needs one (and nfc makes none)
-        return None
+        return _phone_first(text, line) if ("☎" in text or "☏" in text) else None
     s = nfc(text)
     m = _CONTACT.match(s)
     if not m:
@@ -62,6 +62,28 @@ def parse_contact(text: str, line: int) -> Contact | None:
             return None
         return Contact(line=line, agency="", department=_department(rest))
     return Contact(line=line, agency=agency, department=_department(rest))
+
+
+# `☎ 032-560-4512 (서구청 자원순환과 <person>)`: the phone first, the office and department in brackets
+_PHONE_FIRST = re.compile(r"^\s*[☎☏]\s*\d{2,4}-\d{3,4}-\d{4}\s*\((?P<body>[^)]+)\)\s*$")
+
+
+def _phone_first(text: str, line: int) -> Contact | None:
+    """
+    >>> _phone_first("☎ 032-560-4512 (서구청 자원순환과 김하은)", 7)
+    Contact(line=7, agency='서구', department='자원순환과')
+    """
+    m = _PHONE_FIRST.match(nfc(text))
+    if not m:
+        return None
+    tokens = m.group("body").split()
+    if tokens and tokens[0].endswith("청"):  # `서구청`: the office of the agency
+        tokens[0] = tokens[0][:-1]
+    agency, rest = _split_agency(tokens)
+    if agency is None and not (tokens and unit_name(tokens[0])):
+        return None
+    department = _department(rest if agency else tokens)
+    return Contact(line=line, agency=agency or "", department=department) if department else None
 
 
 def _split_agency(tokens: list[str]) -> tuple[str | None, list[str]]:

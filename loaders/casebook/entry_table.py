@@ -16,6 +16,7 @@ import re
 from loaders.casebook.contact import Contact
 from loaders.casebook.norm import nfc
 from loaders.lexicon import labels, vocab
+from loaders.lexicon.words import alt
 
 _ROLES = ("casebook_table_agency", "casebook_table_case", "casebook_table_department", "casebook_table_award")
 _FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*\d{1,4}\s*$")
@@ -53,10 +54,37 @@ def _cells(lines, start, stop, skip):
         yield i, s
 
 
+# `□ 기관명 : 인천광역시 서구`: a line of a vertical identity block (label, colon, value)
+_KV_LINE = re.compile(r"^[\s□■○●◦▶▣•∙·*\-]*(?P<label>[^:：]{2,8}?)\s*[:：]\s*(?P<value>\S.*)$")
+
+
+def kv_row(s: str) -> tuple[str, str] | None:
+    """(role, value) of a vertical identity block's line, else None."""
+    m = _KV_LINE.match(s) if (":" in s or "：" in s) else None
+    role = _role(m.group("label")) if m else None
+    return (role, m.group("value").strip()) if role else None
+
+
+def _kv_block(cells, n) -> tuple[int, dict[str, str]] | None:
+    """Two or more identity lines from cells[n] on, one per role."""
+    row: dict[str, str] = {}
+    first = None
+    for i, s in cells[n:n + len(_ROLES)]:
+        kv = kv_row(s)
+        if kv is None or kv[0] in row:
+            break
+        row[kv[0]] = kv[1]
+        first = i if first is None else first
+    return (first, row) if len(row) >= 2 else None
+
+
 def find_table(lines, start, stop, skip) -> tuple[int, dict[str, str]] | None:
     """(line index of the values, {role: value}) of the first identity table in [start, stop)."""
     cells = list(_cells(lines, start, stop, skip))
     for n, (i, s) in enumerate(cells):
+        block = _kv_block(cells, n) if ":" in s or "：" in s else None
+        if block is not None:
+            return block
         if "|" in s:
             heads = [c.strip() for c in s.split("|")]
             roles = [_role(c) for c in heads]
@@ -82,6 +110,7 @@ def find_table(lines, start, stop, skip) -> tuple[int, dict[str, str]] | None:
 
 # `【분야 1】 <field>`: a bracketed chapter label with its number
 _CHAPTER_BOX = re.compile(r"^\s*[【\[［〔]\s*[가-힣]{1,4}\s*\d{1,2}\s*[】\]］〕]\s*")
+_CHAPTER_WORD = re.compile(r"^\s*제\s*\d{1,2}\s*(?:" + alt("casebook_words", "chapter_unit") + r")\s+")  # `제1장 <field>`
 _ROMAN = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+)\s*[.)]?\s+")
 
 
@@ -92,7 +121,7 @@ def chapter_heading(text: str) -> str | None:
     known = chapter_indicator(text)
     if known:
         return known
-    m = _ROMAN.match(text) or _CHAPTER_BOX.match(text)
+    m = _ROMAN.match(text) or _CHAPTER_BOX.match(text) or _CHAPTER_WORD.match(text)
     if not m:
         return None
     rest = text[m.end():].strip()
@@ -151,7 +180,8 @@ def read_tables(entries, lines: list[str]) -> None:
             # a header without an indicator line: the chapter it stands in names it
             e.indicator = next((ind for i, ind in reversed(headings) if i < first), None)
         # an entry opened by its table reads that one, not the table of the entry before
-        found = find_table(lines, first if "|" in lines[first] else max(first - 6, 0), min(first + 12, e.line_end), skip)
+        own = "|" in lines[first] or kv_row(nfc(lines[first])) is not None
+        found = find_table(lines, first if own else max(first - 6, 0), min(first + 12, e.line_end), skip)
         if found is None:
             continue
         j, row = found
@@ -265,6 +295,15 @@ def table_headers(norm: list[str], taken: set[int]) -> list[tuple[int, str, None
 
     out = []
     for i, s in enumerate(norm):
+        if (":" in s or "：" in s) and not any(k in taken for k in range(max(i - 8, 0), i + 1)):
+            # a vertical identity block: `□ 기관명 : <agency>`, then the case and department lines
+            kv = kv_row(s)
+            if kv and kv[0] == "casebook_table_agency" and (agency := _agency_of(kv[1])):
+                nxt = next((k for k in range(i + 1, min(i + 3, len(norm))) if norm[k]), None)
+                if nxt is not None and kv_row(norm[nxt]):
+                    out.append((i, agency, None))
+                    taken = taken | {i}
+            continue
         if "|" not in s or any(k in taken for k in range(max(i - 8, 0), i + 1)):
             continue
         heads = [c.strip() for c in s.split("|")]
