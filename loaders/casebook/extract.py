@@ -51,6 +51,8 @@ def _person(m: re.Match) -> str:
     from loaders.casebook.contact import _is_person
 
     return "○○○" if _is_person(m.group(1)) else m.group(1)
+
+
 _HAS_PHONE = re.compile(r"☎|\d{2,4}-\d{3,4}-\d{4}")
 _METRIC_LEAD = re.compile(r"^[-∙･·•*※➜→]\s*")
 # the words: rows of loaders/lexicon/data/casebook_words.csv
