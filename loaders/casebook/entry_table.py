@@ -125,11 +125,10 @@ def chapter_heading(text: str) -> str | None:
     if not m:
         return None
     rest = text[m.end():].strip()
-    from loaders.casebook.lines import _agency_of
-    from loaders.casebook.parse import _HANGUL, _section_title
+    from loaders.casebook.lines import _HANGUL, _SECTION_KEYS, _agency_of
 
     if (not 2 <= len(rest) <= 30 or not _HANGUL.search(rest) or ":" in rest or "··" in rest or "…" in rest
-            or _agency_of(rest) or _section_title(rest) or re.search(r"\d\s*$", rest)):
+            or _agency_of(rest) or "".join(rest.split()) in _SECTION_KEYS or re.search(r"\d\s*$", rest)):
         return None
     return rest
 
@@ -243,7 +242,7 @@ def titled_header(lines: list[str], i: int) -> tuple[str, str, int | None, str |
     `<label> n | <case>` with `<agency> [<department>]` on the next line; else None."""
     from loaders.casebook.contact import unit_name
     from loaders.casebook.lines import _agency_of
-    from loaders.casebook.parse import _PROVINCE_START
+    from loaders.casebook.lines import _PROVINCE_START
 
     s = nfc(lines[i])
     box = box_header(s)

@@ -23,18 +23,15 @@ from dataclasses import dataclass, field
 from loaders.lexicon import vocab
 from loaders.casebook.contact import Contact, parse_contact  # noqa: F401 (re-exported)
 from loaders.casebook.lines import _PROV_FULL, _PROV_SHORT, AGENCY_LINE, _agency_of, agency_of_line  # noqa: F401
+from loaders.casebook.lines import _HANGUL, _PROVINCE_START, _SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from loaders.casebook.norm import nfc
-from loaders.lexicon.words import alt, of, words
+from loaders.lexicon.words import alt, words
 
 _PAGE_NO = re.compile(r"^\s*\d{1,4}\s*$")
 
 # The words of an entry's structure are rows of loaders/lexicon/data/casebook_words.csv:
 # section headings (as written across years), the summary heading, appendix and photo captions.
 _W = "casebook_words"
-# the section labels both genres share (lexicon/data/section_labels.csv) that head a casebook entry's sections
-SECTION_TITLES = tuple(r.pattern for k in ("program_label", "section_label") for r in of("section_labels", k)
-                       if r.means == "entry")
-_SECTION_KEYS = {re.sub(r"\\s[*+]|\s+", "", t) for t in SECTION_TITLES}
 SUMMARY_TITLES = set(words(_W, "summary_title_text"))
 _SUMMARY_KEY = words(_W, "summary_title_text")[0]  # 주요내용요약, spaces removed
 
@@ -171,9 +168,7 @@ def _indicator_like(doc: _Lines, j: int) -> bool:
     return False
 
 
-_HANGUL = re.compile(r"[가-힣]")
 _NOT_INDICATOR = re.compile(r"^[-∙*※➜☞(]")
-_PROVINCE_START = re.compile(rf"^(?:{_PROV_FULL}|{_PROV_SHORT})")
 
 
 def find_headers(lines: list[str], headings: set[str] = frozenset()) -> list[tuple[int, str, int]]:
