@@ -86,6 +86,7 @@ def _named(p: str, raw: str | None = None) -> bool:
     """A name, not a category, a verb or a common noun (`raw`: the mention as written,
     whose company marker makes `㈜같다` a name)."""
     return (len(p) >= 2 and not _GENERIC.match(p) and not _BARE_TYPE.fullmatch(p)
+            and not re.fullmatch(r"\d[\d,]*\s*[가-힣]{1,2}", p)  # a count (`14곳`), not a name
             and bool(re.search(r"[가-힣A-Za-z]", p)) and not is_stopword(p, raw))
 
 
@@ -225,11 +226,51 @@ def _in_line(s, kw, no, year, prev) -> FoundAgreement | None:
     m = re.search(r"([^\s,()]{2,25}?)(?:와|과)(?:의)?\s+(?:[^\s]+\s+){0,5}?" + kw.group(0).replace(" ", r"\s*"), s)
     if m:
         p = clean_partner(m.group(1))
+        cut = m.start(1)
         if _BRANCH.fullmatch(p):  # `국민건강보험공단 종로지사와`: the body named before its branch
             prev = re.search(r"(?:^|\s)([^\s,()]{2,20})\s+$", s[: m.start(1)])
             if not prev or not _named(clean_partner(prev.group(1))):
                 return None
             p = f"{clean_partner(prev.group(1))} {p}"
+            cut = prev.start(1)
         if _named(p) and not p.endswith(_CATEGORY_END):
-            return FoundAgreement((p,), kind_of(s), None, date, no, no)
+            before, lead = _listed_before(s[:cut])
+            p = f"{lead} {p}" if lead else p
+            before = [x for x in before if x != p]
+            return FoundAgreement((*dict.fromkeys(before), p), kind_of(s), None, date, no, no)
     return None
+
+
+_LIST_SEP = re.compile(r"\s*[,，]\s*|\s+및\s+")
+_LIST_OPEN = re.compile(r"(?:[,，]|\s및)\s*$")
+# a word ending in a particle (casebook_words `particle_tail`, and the object / `with` letters) ends no name
+_PARTICLE_END = re.compile(r"(?:" + alt("casebook_words", "particle_tail") + r"|을|를|와|과)$")
+
+
+def _listed_before(head: str) -> tuple[list[str], str | None]:
+    """Partners listed before the one joined by 와/과 (`A, B 및 C와 … 협약`): each item
+    the organisation name that ends it (`화성시는 화성도시공사` -> 화성도시공사, a branch
+    with its body: `한국전력공사 전북본부`), the list read back to its first item or
+    to an item that names no organisation; and the word that begins the last name when
+    it began before the one joined (`양동시장` of `… 및 양동시장 상인회와`)."""
+    lead = None
+    if not _LIST_OPEN.search(head):
+        # `A 및 양동시장 상인회와`: the name joined by 와/과 began a word earlier
+        rest = head.rstrip().rsplit(" ", 1)
+        if len(rest) < 2 or _PARTICLE_END.search(rest[1]) or not _LIST_OPEN.search(rest[0] + " "):
+            return [], None
+        head, lead = rest[0] + " ", rest[1]
+    out: list[str] = []
+    for part in reversed(_LIST_SEP.split(head)[:-1]):
+        tokens = re.sub(r"^[\s\-∙･·•○□ㅇ]+", "", part).split()
+        if not tokens or not (_ORG_WORD.search(tokens[-1]) or _COMPANY.search(tokens[-1])):
+            break
+        name = tokens[-1]
+        if (len(tokens) >= 2 and (_BRANCH.fullmatch(clean_partner(name)) or _ORG_WORD.search(tokens[-2]))
+                and not _PARTICLE_END.search(tokens[-2])):  # a body and its branch or unit
+            name = f"{tokens[-2]} {name}"
+        p = clean_partner(name)
+        if not _named(p, name) or p.endswith(_CATEGORY_END):
+            break
+        out.insert(0, p)
+    return out, (lead if out else None)

@@ -45,6 +45,8 @@ _TABLE_HEAD = re.compile(alt(_A, "table_head"))
 _VERB = re.compile(alt(_A, "award_verb"))
 _MARK_WORD = alt(_A, "mark")  # 수상
 _MARK = re.compile(r"^(?:" + _MARK_WORD + r")(?:\s|$)")
+# `【수상】 <award> <grade>`: a line labelled as an award (the label in brackets), read as a list item
+_MARK_LABEL = re.compile(r"^[\s\-∙･·•*]*[【\[［〔]\s*(?:" + _MARK_WORD + r")\s*[】\]］〕]\s*")
 _NAME_DATE = re.compile(r"\(\s*[’'‘]?\d{2,4}[^)]*\)")
 _SPACES = re.compile(r"\s+")
 # every pattern award_in_line tries needs one of these (each alternative of _GRADE
@@ -159,7 +161,11 @@ def award_in_line(s: str, no: int, year: int | None, in_list: bool = False) -> F
     if "," in name and len(name.rsplit(",", 1)[1].strip()) >= 4:
         name = _clean_name(name.rsplit(",", 1)[1])
     if len(name) < 3:
-        return None
+        # `행정안전부장관상 수상(2020 지방자치단체 혁신평가 우수사례, ’20.11.)`: named in the bracket after
+        after = re.search(r"\(([^()]{3,60})\)", s[start:])
+        name = _clean_name("- " + re.sub(r"\s*[,;]?\s*[’'‘]?\d{2}\.\s*\d{1,2}\.?[^,]*$", "", after.group(1))) if after else ""
+        if len(name) < 3 or not re.search(r"[가-힣]{2}", name):
+            return None
     return FoundAward(name, _SPACES.sub("", grade), awarder, _date(s, year), no, no)
 
 
@@ -192,7 +198,8 @@ def find_awards(lines: list[tuple[int, str]], year: int | None) -> list[FoundAwa
             continue
         if in_list and not _LIST_ITEM.match(s):
             in_list = False
-        award = award_in_line(s, no, year, in_list=in_list)
+        label = _MARK_LABEL.match(s)
+        award = award_in_line("- " + s[label.end():], no, year, in_list=True) if label else award_in_line(s, no, year, in_list=in_list)
         if award:
             out.append(award)
     return out

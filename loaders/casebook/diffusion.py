@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.casebook.cases import clean_case_name
-from loaders.casebook.diffusion_lists import listed_adoptions
+from loaders.casebook.diffusion_lists import listed_adoptions, spread_table
 from loaders.casebook.norm import nfc
 from loaders.lexicon.words import alt, of, words
 
@@ -102,7 +102,8 @@ def _case_in_line(s: str, label: str) -> str | None:
     return None
 
 
-def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, str]]) -> list[Found]:
+def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, str]],
+                   book_channel: str | None = None) -> list[Found]:
     """Adoptions in an entry. `lines` are raw body lines; `joined` the same with
     wrapped lines joined (a list item broken over two lines is one item)."""
     out: list[Found] = []
@@ -129,10 +130,29 @@ def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, st
             if active[1] is None:
                 active = None
         out.extend(_table_row(no, s))
-        out.extend(_named_source(no, s))
-        out.extend(_spread(no, s))
-        out.extend(listed_adoptions(no, s, Found))
+        listed = listed_adoptions(no, s, Found)
+        if not listed:  # `A시, B군에서 벤치마킹하여 도입`: the list adopted, it is no source
+            out.extend(_named_source(no, s))
+            out.extend(_spread(no, s))
+        out.extend(listed)
+    out.extend(spread_table(lines, Found, next((channel_of(s) for _n, _e, s in joined if channel_of(s)), None)))
+    out.extend(_key_values(lines, book_channel))
     return out
+
+
+def _key_values(lines: list[tuple[int, str]], book_channel: str | None) -> list[Found]:
+    """`도입기관 : A`, `원조기관 : B`, `사업명 : C`: A adopted C from B, through the programme the
+    book's title names (a 확산 지원사업 book)."""
+    from loaders.casebook.key_values import key_values
+
+    kv = key_values(lines)
+    if "casebook_kv_source" not in kv:
+        return []
+    no, source = kv["casebook_kv_source"]
+    case = kv.get("casebook_kv_case")
+    adopter = kv.get("casebook_kv_adopter")
+    return [Found(clean_case_name(case[1]) if case else None, book_channel, no,
+                  adopter=adopter[1] if adopter else None, source=source)]
 
 
 def _strip_purpose(text: str) -> str:

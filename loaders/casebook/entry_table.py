@@ -16,8 +16,9 @@ import re
 from loaders.casebook.contact import Contact
 from loaders.casebook.norm import nfc
 from loaders.lexicon import labels, vocab
+from loaders.lexicon.words import alt
 
-_ROLES = ("casebook_table_agency", "casebook_table_case", "casebook_table_department")
+_ROLES = ("casebook_table_agency", "casebook_table_case", "casebook_table_department", "casebook_table_award")
 _FOOTER = re.compile(r"^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$|^\s*\d{1,4}\s*$")
 # chapter numbering before an indicator heading: roman numerals, `1.`, `제1장`
 _CHAPTER = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+|\d{1,2}|제\s*\d{1,2}\s*\S)\s*[.)]?\s*")
@@ -59,10 +60,37 @@ def _cells(lines, start, stop, skip):
         yield i, s
 
 
+# `□ 기관명 : 인천광역시 서구`: a line of a vertical identity block (label, colon, value)
+_KV_LINE = re.compile(r"^[\s□■○●◦▶▣•∙·*\-]*(?P<label>[^:：]{2,8}?)\s*[:：]\s*(?P<value>\S.*)$")
+
+
+def kv_row(s: str) -> tuple[str, str] | None:
+    """(role, value) of a vertical identity block's line, else None."""
+    m = _KV_LINE.match(s) if (":" in s or "：" in s) else None
+    role = _role(m.group("label")) if m else None
+    return (role, m.group("value").strip()) if role else None
+
+
+def _kv_block(cells, n) -> tuple[int, dict[str, str]] | None:
+    """Two or more identity lines from cells[n] on, one per role."""
+    row: dict[str, str] = {}
+    first = None
+    for i, s in cells[n:n + len(_ROLES)]:
+        kv = kv_row(s)
+        if kv is None or kv[0] in row:
+            break
+        row[kv[0]] = kv[1]
+        first = i if first is None else first
+    return (first, row) if len(row) >= 2 else None
+
+
 def find_table(lines, start, stop, skip) -> tuple[int, dict[str, str]] | None:
     """(line index of the values, {role: value}) of the first identity table in [start, stop)."""
     cells = list(_cells(lines, start, stop, skip))
     for n, (i, s) in enumerate(cells):
+        block = _kv_block(cells, n) if ":" in s or "：" in s else None
+        if block is not None:
+            return block
         if "|" in s:
             heads = [c.strip() for c in s.split("|")]
             roles = [_role(c) for c in heads]
@@ -84,6 +112,31 @@ def find_table(lines, start, stop, skip) -> tuple[int, dict[str, str]] | None:
                 continue
             return vals[0][0], {r: v for r, (_j, v) in zip(roles, vals)}
     return None
+
+
+# `【분야 1】 <field>`: a bracketed chapter label with its number
+_CHAPTER_BOX = re.compile(r"^\s*[【\[［〔]\s*[가-힣]{1,4}\s*\d{1,2}\s*[】\]］〕]\s*")
+_CHAPTER_WORD = re.compile(r"^\s*제\s*\d{1,2}\s*(?:" + alt("casebook_words", "chapter_unit") + r")\s+")  # `제1장 <field>`
+_ROMAN = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+)\s*[.)]?\s+")
+
+
+def chapter_heading(text: str) -> str | None:
+    """The indicator (or field) a chapter heading names, known or not: `Ⅰ. 참여와 협력`,
+    `【분야 1】 디지털 행정 혁신`; a numbered line (`1. 추진배경`) is no chapter unless
+    it names a known indicator, nor is a table of contents line (`······ 3`)."""
+    known = chapter_indicator(text)
+    if known:
+        return known
+    m = _ROMAN.match(text) or _CHAPTER_BOX.match(text) or _CHAPTER_WORD.match(text)
+    if not m:
+        return None
+    rest = text[m.end():].strip()
+    from loaders.casebook.lines import _HANGUL, _SECTION_KEYS, _agency_of
+
+    if (not 2 <= len(rest) <= 30 or not _HANGUL.search(rest) or ":" in rest or "··" in rest or "…" in rest
+            or _agency_of(rest) or "".join(rest.split()) in _SECTION_KEYS or re.search(r"\d\s*$", rest)):
+        return None
+    return rest
 
 
 def chapter_indicator(text: str) -> str | None:
@@ -119,18 +172,25 @@ def unread_tables(lines: list[str]) -> list[int]:
 def read_tables(entries, lines: list[str]) -> None:
     skip = running_lines(lines)
     chapters = [(i, ind) for i, x in enumerate(lines) if (ind := chapter_indicator(nfc(x)))]
+    headings = [(i, ind) for i, x in enumerate(lines) if (ind := chapter_heading(nfc(x)))]
     for e in entries:
         first = (e.agency_line or e.line) - 1
-        box = box_header(lines[first]) if e.agency_line else None
+        box = titled_header(lines, first) if e.agency_line else None
         if box is not None and e.subtitle is None:
             e.subtitle = box[1]
-        found = find_table(lines, max(first - 6, 0), min(first + 12, e.line_end), skip)
+        if box is not None and box[3] and e.contact is None:
+            e.contact = Contact(line=box[2] + 1, agency=box[0], department=box[3])
+        from_chapter = e.indicator is None and e.agency_line is not None
+        if from_chapter:
+            # a header without an indicator line: the chapter it stands in names it
+            e.indicator = next((ind for i, ind in reversed(headings) if i < first), None)
+        # an entry opened by its table reads that one, not the table of the entry before
+        own = "|" in lines[first] or kv_row(nfc(lines[first])) is not None
+        found = find_table(lines, first if own else max(first - 6, 0), min(first + 12, e.line_end), skip)
         if found is None:
-            if box is not None and e.indicator is None:
-                e.indicator = next((ind for i, ind in reversed(chapters) if i < first), None)
             continue
         j, row = found
-        known = e.indicator is not None and vocab.lookup("indicators", e.indicator) is not None
+        known = e.indicator is not None and (from_chapter or vocab.lookup("indicators", e.indicator) is not None)
         if not known:
             before = [ind for i, ind in chapters if i < first]
             if before:
@@ -139,6 +199,8 @@ def read_tables(entries, lines: list[str]) -> None:
                 e.indicator, e.indicator_line = before[-1], None
         if e.subtitle is None and row.get("casebook_table_case"):
             e.subtitle = row["casebook_table_case"]
+        if row.get("casebook_table_award"):
+            e.table_award = (j + 1, row["casebook_table_award"])
         dept = row.get("casebook_table_department")
         if e.contact is None and dept:
             e.contact = Contact(line=j + 1, agency=row.get("casebook_table_agency") or e.agency or "", department=dept)
@@ -172,7 +234,94 @@ def box_header(text: str) -> tuple[str, str] | None:
     return (agency, m.group("case").strip()) if agency else None
 
 
+# `경기 화성시 ─ 사례명` (a Markdown heading once its hashes are gone): a province-led
+# agency, a dash or bar, the case as one cell (a table row has more bars)
+_DASHED = re.compile(r"^(?P<agency>\S+(?:\s\S+)?)(?:\s*[─—–|｜]\s*|\s-\s)(?P<case>[^|｜─—–]{2,80})$")
+# `사례 3 | 사례명`: a numbered title; the agency (and its department) on the next line,
+# or in a cell between (`사례 3 | 전북 전주시 | 사례명`)
+_NUMBERED_TITLE = re.compile(r"^[가-힣]{0,4}\s?\d{1,3}\s*[|｜]\s*(?:(?P<agency>[^|｜]{2,20}?)\s*[|｜]\s*)?(?P<case>[^|｜]{2,80})$")
+
+
+def titled_header(lines: list[str], i: int) -> tuple[str, str, int | None, str | None] | None:
+    """(agency mention, case name, department line index, department) of an entry header
+    at line i written with its case name: a box header, `<agency> ─ <case>`, or
+    `<label> n | <case>` with `<agency> [<department>]` on the next line; else None."""
+    from loaders.casebook.contact import unit_name
+    from loaders.casebook.lines import _agency_of
+    from loaders.casebook.lines import _PROVINCE_START
+
+    s = nfc(lines[i])
+    box = box_header(s)
+    if box is not None:
+        return box[0], box[1], None, None
+    m = _DASHED.match(s)
+    if (m and _PROVINCE_START.match(m.group("agency")) and (agency := _agency_of(m.group("agency")))
+            and not _agency_of(m.group("case").strip())):
+        return agency, m.group("case").strip(), None, None
+    m = _NUMBERED_TITLE.match(s)
+    if not m:
+        return None
+    if m.group("agency"):
+        agency = _agency_of(m.group("agency"))
+        return (agency, m.group("case").strip(), None, None) if agency else None
+    j = next((k for k in range(i + 1, min(i + 3, len(lines))) if nfc(lines[k])), None)
+    if j is None:
+        return None
+    tokens = nfc(lines[j]).split()
+    for n in (2, 1):
+        agency = _agency_of(" ".join(tokens[:n])) if len(tokens) >= n else None
+        if agency:
+            rest = " ".join(tokens[n:])
+            if rest and not unit_name(rest):
+                return None
+            return agency, m.group("case").strip(), j, rest or None
+    return None
+
+
 def box_headers(norm: list[str]) -> list[tuple[int, str, None]]:
-    """(line index, agency mention, None) of every box header: entries without an
-    indicator line (their chapter heading names it, see `read_tables`)."""
-    return [(i, b[0], None) for i, s in enumerate(norm) if s.startswith(("[", "【", "［", "〔")) and (b := box_header(s))]
+    """(line index, agency mention, None) of every entry header written with its case
+    name (`titled_header`): entries without an indicator line (their chapter heading
+    names it, see `read_tables`)."""
+    out = []
+    for i, s in enumerate(norm):
+        if not s or not (s[0] in "[【［〔" or "|" in s or "｜" in s or "─" in s or "—" in s or "–" in s or " - " in s):
+            continue
+        t = titled_header(norm, i)
+        if t is not None:
+            out.append((i, t[0], None))
+    return out
+
+
+def table_headers(norm: list[str], taken: set[int]) -> list[tuple[int, str, None]]:
+    """(line index, agency mention, None) of entries that open with their identity table
+    (`기관명 | 사례명 | 담당부서 | 수상`, the values on the next line), no header line
+    before it: the table row's agency is the entry's."""
+    from loaders.casebook.lines import _agency_of
+
+    out = []
+    for i, s in enumerate(norm):
+        if (":" in s or "：" in s) and not any(k in taken for k in range(max(i - 8, 0), i + 1)):
+            # a vertical identity block: `□ 기관명 : <agency>`, then the case and department lines
+            kv = kv_row(s)
+            if kv and kv[0] == "casebook_table_agency" and (agency := _agency_of(kv[1])):
+                nxt = next((k for k in range(i + 1, min(i + 3, len(norm))) if norm[k]), None)
+                if nxt is not None and kv_row(norm[nxt]):
+                    out.append((i, agency, None))
+                    taken = taken | {i}
+            continue
+        if "|" not in s or any(k in taken for k in range(max(i - 8, 0), i + 1)):
+            continue
+        heads = [c.strip() for c in s.split("|")]
+        roles = [_role(c) for c in heads]
+        if "casebook_table_agency" not in roles or sum(r is not None for r in roles) < 2:
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(norm))) if norm[k]), None)
+        if j is None:
+            continue
+        vals = [c.strip() for c in norm[j].split("|")]
+        if len(vals) != len(heads):
+            continue
+        agency = _agency_of(vals[roles.index("casebook_table_agency")])
+        if agency:
+            out.append((i, agency, None))
+    return out

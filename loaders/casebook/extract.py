@@ -6,19 +6,19 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from loaders.lexicon import regions, vocab
+from loaders.lexicon import labels, regions, vocab
 from loaders.lexicon.words import alt, words
 from loaders.casebook.agencies import Resolver
 from loaders.casebook.agreements import find_agreements
 from loaders.casebook.awards import find_awards
 from loaders.casebook.cases import CaseRegistry, clean_case_name, name_from_highlight
-from loaders.casebook.diffusion import find_adoptions
+from loaders.casebook.diffusion import channel_of, find_adoptions
 from loaders.casebook.highlights import continues
 from loaders.casebook.norm import nfc
 from loaders.casebook.parse import CaseTree, RawEntry
 from loaders.fields.selections import selections_in
-from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, GrantSelection, Outcome,
-                             Party, Record, Section)
+from loaders.records import (Adoption, Agreement, Award, DocumentInfo, Entry, ExtractionCheck, GrantSelection,
+                             Outcome, Party, Record, Section)
 from loaders.text import parse_date, parse_period
 
 _DIFFUSION = "diffusion"
@@ -31,10 +31,28 @@ def scrub(text: str) -> str:
     """
     >>> scrub("상담(☎ 02-2600-6527) 운영")
     '상담 운영'
+    >>> scrub("- 용역 연구자 : 호서대학교 이용재 교수, 정책 팀장 회의")
+    '- 용역 연구자 : 호서대학교 ○○○ 교수, 정책 팀장 회의'
     """
+    text = _PERSON.sub(_person, text) if _TITLE_CUE.search(text) else text
     if "-" not in text and "☎" not in text and "☏" not in text:  # _PHONE needs one of them
         return text
     return _PHONE.sub("", text)
+
+
+# a person named in running text by a title (`이정민 주무관의 제안`, `호서대학교 이용재 교수`):
+# the name (three letters: a two-letter word before a title is more often a field, `정책 팀장`)
+# is replaced by ○○○, as the books themselves anonymise
+_TITLE_CUE = re.compile(alt("casebook_words", "person_title"))
+_PERSON = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:" + alt("casebook_words", "person_title") + r")(?![가-힣]{2}))")
+
+
+def _person(m: re.Match) -> str:
+    from loaders.casebook.contact import _is_person
+
+    return "○○○" if _is_person(m.group(1)) else m.group(1)
+
+
 _HAS_PHONE = re.compile(r"☎|\d{2,4}-\d{3,4}-\d{4}")
 _METRIC_LEAD = re.compile(r"^[-∙･·•*※➜→]\s*")
 # the words: rows of loaders/lexicon/data/casebook_words.csv
@@ -43,6 +61,7 @@ _QUANTITY = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|" + alt("caseb
 _UNKNOWN = words("casebook_words", "unknown")[0]
 # a partner that is a local government: a name ending like one, or a 광역 short name (gazetteer data)
 _LOCAL_GOV = re.compile(r"[가-힣]{1,8}(?:시|군|구|도)|" + regions.alt(regions.short_names()))
+_GRADE_CELL = re.compile(r"^\s*(?:" + alt("award_grades", "grade") + ")")  # the grade opening a table cell
 _CITY_DISTRICT = re.compile(r"^(" + regions.alt(regions.cities_with_districts()) + r")(\S+구|\S+군)$")
 
 
@@ -57,6 +76,8 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
     facts: list[Record] = []
     entries: list[Entry] = []
     own: dict[str, list[Party]] = {}  # case key -> agencies presenting it as their own
+    checks: list = []  # what an entry's layout promised and could not be read
+    book_channel = channel_of(tree.title) if tree.title else None  # a 확산 지원사업 book: its programme
     for e in tree.entries:
         agency = _agency(e, resolver)
         key = f"e{e.line}"
@@ -72,8 +93,11 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
         diffusion = vocab.lookup("indicators", indicator) == _DIFFUSION
         if not diffusion:
             own.setdefault(ck, []).append(agency)
-        facts.extend(_adoptions(e, agency, ck, diffusion, cases, resolver, year))
+        adoptions = _adoptions(e, agency, ck, diffusion, cases, resolver, year, book_channel)
+        facts.extend(adoptions)
+        checks.extend(_spread_checks(e, adoptions))
         facts.extend(_awards(e, agency, name, year))
+        facts.extend(_table_award(e, agency, name, tree.title, checks))
         facts.extend(_selections(e, agency, name, year))
         facts.extend(_agreements(e, agency, resolver, year))
         facts.extend(_outcomes(e, key, year, joined))
@@ -86,7 +110,7 @@ def extract(tree: CaseTree, *, file_name: str, doc_id: str, sha256: str, gazette
     from loaders.casebook.entry_table import unread_tables
 
     return (records + cases.records() + entries + facts + entry_checks(tree.entries, unread_tables(tree.lines))
-            + section_list_checks(tree.entries, tree.section_lists))
+            + section_list_checks(tree.entries, tree.section_lists) + checks)
 
 
 def _agency(e: RawEntry, resolver: Resolver) -> Party:
@@ -134,9 +158,9 @@ def _join_all(body):
     return out
 
 
-def _adoptions(e, agency, ck, diffusion, cases, resolver, year) -> list[Adoption]:
+def _adoptions(e, agency, ck, diffusion, cases, resolver, year, book_channel=None) -> list[Adoption]:
     joined = [tuple(x) for x in _join_all(e.body)]
-    found = find_adoptions(e.body, joined + [(no, no, s) for no, s in e.captions])
+    found = find_adoptions(e.body, joined + [(no, no, s) for no, s in e.captions], book_channel)
     out: dict[tuple, Adoption] = {}
     own_seen = False
     for f in found:
@@ -151,18 +175,33 @@ def _adoptions(e, agency, ck, diffusion, cases, resolver, year) -> list[Adoption
                                                                  f.line, f.line))
             continue
         source = resolver.party(f.source, context=agency.code) if f.source else None
-        if source is not None and source.code == agency.code:
+        # the adopter a `도입기관 :` line names, else the entry's agency
+        who = (resolver.party(f.adopter, context=agency.code) if f.adopter else None) or agency
+        if source is not None and source.code == who.code:
             continue
         own_seen |= key == ck
-        prior = out.get((agency.code, key))
+        prior = out.get((who.code, key))
         if prior is not None and source is not None and prior.source is None and prior.channel != f.channel:
             # `X 등 7대 중점 추진과제 도입`, then `○○시의 ‘X’ 벤치마킹`: two ways in, the second from a named source
-            out[(agency.code, key, f.channel)] = Adoption(agency, key, source, f.channel, date, f.line, f.line)
+            out[(who.code, key, f.channel)] = Adoption(who, key, source, f.channel, date, f.line, f.line)
             continue
-        out.setdefault((agency.code, key), Adoption(agency, key, source, f.channel, date, f.line, f.line))
+        out.setdefault((who.code, key), Adoption(who, key, source, f.channel, date, f.line, f.line))
     if diffusion and not out:
         out[(agency.code, ck)] = Adoption(agency, ck, None, None, None, e.line, e.line_end)
     return list(out.values())
+
+
+def _spread_checks(e, adoptions: list[Adoption]) -> list[ExtractionCheck]:
+    """A `확산 현황` table's total row against the adopting agencies read from its rows."""
+    from loaders.casebook.diffusion_lists import spread_totals
+
+    out = []
+    for line, stated, rows in spread_totals(e.body):
+        found = len({a.adopter.code or a.adopter.label for a in adoptions if a.line in rows})
+        warning = (f"the spread table's total row states {stated} adopting agencies, {found} read from its rows"
+                   if found != stated else None)
+        out.append(ExtractionCheck("adoption", found, stated, "spread table total", warning, None, line))
+    return out
 
 
 def _awards(e, agency, subject, year) -> list[Award]:
@@ -173,6 +212,38 @@ def _awards(e, agency, subject, year) -> list[Award]:
         out.append(Award(recipient=agency, award=a.award, grade=a.grade, awarder=a.awarder, date=a.date,
                          subject=subject, line=a.line, line_end=a.line_end))
     return out
+
+
+_BOOK_SUFFIX = re.compile(alt("casebook_words", "book_suffix"))
+
+
+def _contest(title: str | None) -> str | None:
+    """The contest a contest's casebook is the book of: its title without `수상사례집`,
+    when what is left names a contest (labels.csv `casebook_award_contest`)."""
+    if not title:
+        return None
+    name = nfc(_BOOK_SUFFIX.sub("", nfc(title)))
+    key = "".join(name.split())
+    return name if any(w in key for w in labels.words("casebook_award_contest")) else None
+
+
+def _table_award(e, agency, subject, title, checks) -> list[Award]:
+    """The grade in the entry table's award column (`기관명 | 사례명 | 담당부서 | 수상`), given by
+    the contest the book's title names; unread (a warning) when the title names none or the
+    cell holds no grade."""
+    if e.table_award is None:
+        return []
+    line, cell = e.table_award
+    contest = _contest(title)
+    m = _GRADE_CELL.search(cell)
+    if contest is None or m is None:
+        checks.append(ExtractionCheck(
+            "award", 0, 1, "entry table award column",
+            f"award column `{cell}` not read: " + ("no grade in it" if m is None else "the title names no contest"),
+            None, line))
+        return []
+    return [Award(recipient=agency, award=contest, grade=re.sub(r"\s+", "", m.group(0)), awarder=None, date=None,
+                  subject=subject, line=line, line_end=line)]
 
 
 def _selections(e, agency, subject, year) -> list[GrantSelection]:
@@ -279,7 +350,9 @@ def _set_origins(cases: CaseRegistry, own: dict[str, list[Party]], adoptions: li
         if a.source is not None:
             sources.setdefault(a.case_key, Counter())[a.source] += 1
     for key, counter in sources.items():
-        cases.set_origin(key, counter.most_common(1)[0][0])
+        # a source that adopted the case itself passed it on (`B from A`, then `C from B`): not the origin
+        first = Counter({p: n for p, n in counter.items() if p.code not in adopters.get(key, set())}) or counter
+        cases.set_origin(key, first.most_common(1)[0][0])
     for key, parties in own.items():
         others = adopters.get(key, set()) - {p.code for p in parties}
         if others and key not in sources and len({p.code for p in parties}) == 1:

@@ -6,6 +6,7 @@ import re
 
 from loaders.casebook.norm import nfc
 from loaders.lexicon import regions
+from loaders.lexicon.words import of
 
 # the 광역 names, full (every official name since 1995) and short, from the gazetteer's data
 _PROV_FULL = regions.alt(regions.full_names())
@@ -14,6 +15,12 @@ _LOCAL = r"[가-힣]{1,5}(?:시|군|구)"
 AGENCY_LINE = re.compile(
     rf"^(?:(?:{_PROV_FULL}|{_PROV_SHORT}(?:시|도)?)(?:\s+{_LOCAL})?|(?:{_PROV_FULL})|{_LOCAL})$"
 )
+_PROVINCE_START = re.compile(rf"^(?:{_PROV_FULL}|{_PROV_SHORT})")
+_HANGUL = re.compile(r"[가-힣]")
+# the section labels both genres share (lexicon/data/section_labels.csv) that head a casebook entry's sections
+SECTION_TITLES = tuple(r.pattern for k in ("program_label", "section_label") for r in of("section_labels", k)
+                       if r.means == "entry")
+_SECTION_KEYS = {re.sub(r"\\s[*+]|\s+", "", t) for t in SECTION_TITLES}
 _LEAD_NO = re.compile(r"^\d{1,4}\s+")
 _TRAIL_NO = re.compile(r"\s+\d{1,4}$")
 # AGENCY_LINE matches at most 7 + 1 + 6 characters of a normalised line (one space

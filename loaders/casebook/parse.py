@@ -23,18 +23,15 @@ from dataclasses import dataclass, field
 from loaders.lexicon import vocab
 from loaders.casebook.contact import Contact, parse_contact  # noqa: F401 (re-exported)
 from loaders.casebook.lines import _PROV_FULL, _PROV_SHORT, AGENCY_LINE, _agency_of, agency_of_line  # noqa: F401
+from loaders.casebook.lines import _HANGUL, _PROVINCE_START, _SECTION_KEYS, SECTION_TITLES  # noqa: F401
 from loaders.casebook.norm import nfc
-from loaders.lexicon.words import alt, of, words
+from loaders.lexicon.words import alt, words
 
 _PAGE_NO = re.compile(r"^\s*\d{1,4}\s*$")
 
 # The words of an entry's structure are rows of loaders/lexicon/data/casebook_words.csv:
 # section headings (as written across years), the summary heading, appendix and photo captions.
 _W = "casebook_words"
-# the section labels both genres share (lexicon/data/section_labels.csv) that head a casebook entry's sections
-SECTION_TITLES = tuple(r.pattern for k in ("program_label", "section_label") for r in of("section_labels", k)
-                       if r.means == "entry")
-_SECTION_KEYS = {re.sub(r"\\s[*+]|\s+", "", t) for t in SECTION_TITLES}
 SUMMARY_TITLES = set(words(_W, "summary_title_text"))
 _SUMMARY_KEY = words(_W, "summary_title_text")[0]  # 주요내용요약, spaces removed
 
@@ -57,6 +54,7 @@ class RawEntry:
     body: list[tuple[int, str]] = field(default_factory=list)  # text lines, no captions
     captions: list[tuple[int, str]] = field(default_factory=list)
     contact: Contact | None = None
+    table_award: tuple[int, str] | None = None  # (line, grade) from the identity table's award column
 
 
 @dataclass
@@ -170,9 +168,7 @@ def _indicator_like(doc: _Lines, j: int) -> bool:
     return False
 
 
-_HANGUL = re.compile(r"[가-힣]")
 _NOT_INDICATOR = re.compile(r"^[-∙*※➜☞(]")
-_PROVINCE_START = re.compile(rf"^(?:{_PROV_FULL}|{_PROV_SHORT})")
 
 
 def find_headers(lines: list[str], headings: set[str] = frozenset()) -> list[tuple[int, str, int]]:
@@ -190,6 +186,10 @@ def _find_headers(doc: _Lines, headings) -> list[tuple[int, str, int]]:
     agencies, norm = doc.agency, doc.norm
     for i, agency in enumerate(agencies):
         if not agency:
+            numbered = _numbered_agency(norm[i]) if norm[i][:1].isdigit() else None
+            # `1. 경남 양산시` then a section (`□ 사업개요`): an entry whose chapter names its indicator
+            if numbered and (j := doc.next_text(i)) is not None and _section_title(norm[j]):
+                out.append((i, numbered, None))
             continue
         j = doc.next_text(i)
         if j is None or agencies[j]:
@@ -201,10 +201,20 @@ def _find_headers(doc: _Lines, headings) -> list[tuple[int, str, int]]:
             out.append((i, agency, j))
         elif _PROVINCE_START.match(agency) and _indicator_like(doc, j):
             out.append((i, agency, j))
-    from loaders.casebook.entry_table import box_headers
+    from loaders.casebook.entry_table import box_headers, table_headers
 
     boxes = box_headers(norm)
+    boxes += table_headers(norm, {h[0] for h in out + boxes})
     return sorted(out + boxes, key=lambda h: h[0]) if boxes else out
+
+
+_NUMBERED_LINE = re.compile(r"^\d{1,2}\.\s+(.+)$")
+
+
+def _numbered_agency(s: str) -> str | None:
+    """The agency of a numbered line that is only an agency (`1. 경남 양산시`)."""
+    m = _NUMBERED_LINE.match(s)
+    return _agency_of(m.group(1)) if m else None
 
 
 def _list_item(doc: _Lines, i: int, j: int) -> bool:
@@ -262,8 +272,9 @@ def document_year(lines: list[str]) -> tuple[str | None, int | None]:
 
 def parse(text: str) -> CaseTree:
     from loaders.casebook.entry_table import blank_page_furniture, read_tables
+    from loaders.casebook.markup import strip_markup
 
-    lines = blank_page_furniture(text.split("\n"))
+    lines = blank_page_furniture(strip_markup(text.split("\n")))
     doc = _Lines(lines)
     title, year = document_year(lines)
     section_lists = _find_section_lists(doc)
@@ -287,6 +298,9 @@ def parse(text: str) -> CaseTree:
         prev_end = stop
     entries.extend(_orphans(doc, contacts, contact_at, prev_end, len(lines), list_lines))
     read_tables(entries, lines)
+    from loaders.casebook.key_values import fill_cases
+
+    fill_cases(entries)
     entries.sort(key=lambda e: e.line)
     return CaseTree(title=title, year=year, entries=entries, section_lists=section_lists, lines=lines)
 
@@ -310,7 +324,7 @@ def _orphans(doc: _Lines, contacts, contact_at, prev_end, until, list_lines) -> 
     lo = bisect.bisect_right(contact_at, prev_end)
     hi = bisect.bisect_left(contact_at, until)
     for k in contact_at[lo:hi]:
-        if not prev_end < k < until:
+        if not prev_end < k < until or not contacts[k].agency:  # a contact without agency opens no entry
             continue
         start = prev_end + 1
         while start < k and (not norm[start] or is_page_number(raw[start])

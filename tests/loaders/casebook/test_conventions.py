@@ -41,3 +41,35 @@ def test_entry_without_indicator_warns(gazetteer):
     records = extract(parse(text), file_name="x.txt", doc_id="x", sha256="0", gazetteer=gazetteer)
     checks = [r for r in records if isinstance(r, ExtractionCheck) and r.kind == "entry"]
     assert checks and checks[0].expected == 2 and checks[0].found == 0 and "indicator" in checks[0].warning
+
+
+def test_award_column_without_contest_warns():
+    """A 수상 column whose contest the title does not name is not guessed: a warning."""
+    text = ("2022 혁신 우수사례집\n\nⅠ. 협업 추진 성과\n\n기관명\t사례명\t담당부서\t수상\n"
+            "경기 수원시\t공유냉장고\t자원순환과\t대상\n\n□ 추진배경\n ○ 음식물\n\n"
+            "기관명\t사례명\t담당부서\t수상\n충남 아산시\t마을 의제\t자치분권과\t대상\n\n□ 추진성과\n ○ 주민총회\n")
+    records = extract_text(text, file_name="x.txt", doc_id="x", sha256="0")
+    assert not [r for r in records if type(r).__name__ == "Award"]
+    checks = [r for r in records if isinstance(r, ExtractionCheck) and r.kind == "award"]
+    assert [(c.line, c.found, c.expected) for c in checks] == [(6, 0, 1), (12, 0, 1)]
+    assert all("names no contest" in c.warning for c in checks)
+
+
+def test_spread_table_total_is_checked(gazetteer):
+    """A 확산 현황 table in HTML rows, a total row stating more agencies than its rows name;
+    numbered titles with the agency in a cell, and a Markdown heading with a plain hyphen."""
+    from loaders.records import Adoption, Entry
+
+    text = ("2019 정부혁신 우수사례집\n\nⅠ. 참여와 협력\n\n사례 1 | 전북 전주시 | 한옥마을 공유주차장 운영\n\n"
+            "▣ 성과\n • 확산 현황\n<table>\n<tr><td>시도</td><td>시군구</td><td>도입시기</td></tr>\n"
+            "<tr><td>전북</td><td>군산시</td><td>2019. 9.</td></tr>\n<tr><td>계</td><td>2개 기관</td><td></td></tr>\n"
+            "</table>\n\n담당 : 교통정책과 주무관 최민호 ☎ 063-281-2741\n\n"
+            "## 경기 화성시 - 어린이집 통학차량 공동운영\n\n### 성과\n- 경기 평택시, 안성시 등 12개 기관에서 벤치마킹\n\n"
+            "문의: 화성시 보육정책과 (☎ 031-5189-2345, 담당 김수진)")
+    records = extract_text(text, file_name="x.txt", doc_id="x", sha256="0")
+    entries = [(r.agency.code, r.indicator, r.contact_department) for r in records if isinstance(r, Entry)]
+    assert entries == [("52110", "참여와 협력", "교통정책과"), ("41590", "참여와 협력", "보육정책과")]
+    adopters = sorted((r.adopter.code, r.date) for r in records if isinstance(r, Adoption))
+    assert adopters == [("41220", None), ("41550", None), ("52130", "2019-09")]
+    checks = [r for r in records if isinstance(r, ExtractionCheck) and r.kind == "adoption"]
+    assert [(c.line, c.found, c.expected) for c in checks] == [(12, 1, 2)] and checks[0].warning

@@ -70,3 +70,24 @@ def test_no_personal_data_in_records(casebook_text, casebook_records):
 def test_contact_keeps_department_only(line, department):
     contact = parse_contact(line, 1)
     assert contact is not None and contact.department == department
+
+
+def test_people_in_running_text_of_other_conventions_are_not_kept():
+    """Names before a title in prose (`이정민 주무관의 제안`, `박상현 교수 등`) and on contact lines
+    of any shape (`담당 : 교통정책과 주무관 최민호 ☎ …`, `※ 담당자 : … 송지은 (043-…)`)."""
+    from pathlib import Path
+
+    from loaders.casebook import extract_text
+
+    root = Path(__file__).parent / "conventions"
+    person = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:주무관|교수))|주무관\s+([가-힣]{3})|담당\s+([가-힣]{3})\)")
+    checked = 0
+    for path in sorted(root.glob("*/input.txt")):
+        text = path.read_text(encoding="utf-8")
+        people = {n for m in person.finditer(text) for n in m.groups() if n and _is_person(n)}
+        records = extract_text(text, file_name=path.name, doc_id=path.parent.name, sha256="0")
+        leaks = [(type(r).__name__, s[:60]) for r in records for s in _strings(r)
+                 if PHONE.search(s) or any(p in s for p in people)]
+        assert not leaks, (path.parent.name, leaks[:5])
+        checked += len(people)
+    assert checked >= 20
