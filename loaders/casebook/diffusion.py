@@ -20,7 +20,7 @@ Phrasings handled (all seen in the genre's diffusion sections and in prose):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.casebook.cases import clean_case_name
 from loaders.casebook.diffusion_lists import listed_adoptions, spread_table
@@ -114,7 +114,11 @@ def find_adoptions(lines: list[tuple[int, str]], joined: list[tuple[int, int, st
             case = _case_in_line(s, label)
             if case:
                 out.append(Found(clean_case_name(case), label, no, date_text=s))
-            active = None if case else [label, None]
+            # `… 확산 지원사업으로 대구 달서구·경북 경산시에 확산`: the programme and the agencies it
+            # spread the entry's case to, on one line
+            listed = [] if case else [replace(f, channel=f.channel or label) for f in listed_adoptions(no, s, Found)]
+            out.extend(listed)
+            active = None if case or listed else [label, None]
             continue
         if active is not None:
             bullet = _BULLET.match(s)

@@ -118,6 +118,8 @@ def find_table(lines, start, stop, skip) -> tuple[int, dict[str, str]] | None:
 _CHAPTER_BOX = re.compile(r"^\s*[【\[［〔]\s*[가-힣]{1,4}\s*\d{1,2}\s*[】\]］〕]\s*")
 _CHAPTER_WORD = re.compile(r"^\s*제\s*\d{1,2}\s*(?:" + alt("casebook_words", "chapter_unit") + r")\s+")  # `제1장 <field>`
 _ROMAN = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+)\s*[.)]?\s+")
+# `분야 1. <field>`: a chapter label word and its number, unbracketed
+_CHAPTER_LABEL = re.compile(r"^\s*(?:" + alt("casebook_words", "chapter_label") + r")\s*\d{1,2}\s*[.):]\s*")
 
 
 def chapter_heading(text: str) -> str | None:
@@ -127,7 +129,7 @@ def chapter_heading(text: str) -> str | None:
     known = chapter_indicator(text)
     if known:
         return known
-    m = _ROMAN.match(text) or _CHAPTER_BOX.match(text) or _CHAPTER_WORD.match(text)
+    m = _ROMAN.match(text) or _CHAPTER_BOX.match(text) or _CHAPTER_WORD.match(text) or _CHAPTER_LABEL.match(text)
     if not m:
         return None
     rest = text[m.end():].strip()

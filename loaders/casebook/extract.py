@@ -61,7 +61,9 @@ _QUANTITY = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|" + alt("caseb
 _UNKNOWN = words("casebook_words", "unknown")[0]
 # a partner that is a local government: a name ending like one, or a 광역 short name (gazetteer data)
 _LOCAL_GOV = re.compile(r"[가-힣]{1,8}(?:시|군|구|도)|" + regions.alt(regions.short_names()))
-_GRADE_CELL = re.compile(r"^\s*(?:" + alt("award_grades", "grade") + ")")  # the grade opening a table cell
+# the grade opening a table cell, after the body that gave it where written (`행정안전부장관상`)
+_GRADE_CELL = re.compile(r"^\s*(?P<body>[가-힣]{2,12}(?:" + alt("org_kinds", "ministry_ending") + r"))?\s*(?:"
+                         + alt("award_grades", "grade") + ")")
 _CITY_DISTRICT = re.compile(r"^(" + regions.alt(regions.cities_with_districts()) + r")(\S+구|\S+군)$")
 
 
@@ -242,7 +244,8 @@ def _table_award(e, agency, subject, title, checks) -> list[Award]:
             f"award column `{cell}` not read: " + ("no grade in it" if m is None else "the title names no contest"),
             None, line))
         return []
-    return [Award(recipient=agency, award=contest, grade=re.sub(r"\s+", "", m.group(0)), awarder=None, date=None,
+    grade = re.sub(r"\s+", "", m.group(0)[m.end("body") - m.start() if m.group("body") else 0:])
+    return [Award(recipient=agency, award=contest, grade=grade, awarder=m.group("body"), date=None,
                   subject=subject, line=line, line_end=line)]
 
 
