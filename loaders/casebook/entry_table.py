@@ -241,7 +241,11 @@ def box_header(text: str) -> tuple[str, str] | None:
 _DASHED = re.compile(r"^(?P<agency>\S+(?:\s\S+)?)(?:\s*[─—–|｜]\s*|\s-\s)(?P<case>[^|｜─—–]{2,80})$")
 # `사례 3 | 사례명`: a numbered title; the agency (and its department) on the next line,
 # or in a cell between (`사례 3 | 전북 전주시 | 사례명`)
+_WORD_LETTERS = re.compile(r"[가-힣A-Za-z]")  # a case is named in words (`경북 칠곡군 | 2024. 6.` is a table row)
 _NUMBERED_TITLE = re.compile(r"^[가-힣]{0,4}\s?\d{1,3}\s*[|｜]\s*(?:(?P<agency>[^|｜]{2,20}?)\s*[|｜]\s*)?(?P<case>[^|｜]{2,80})$")
+# `우수사례 2. 사례명`: a case-number label (casebook_words `case_number_label`), its number and a
+# period, the title; the agency on the next line as above
+_LABELLED_TITLE = re.compile(r"^(?:" + alt("casebook_words", "case_number_label") + r")\s*\d{1,3}\s*\.\s+(?P<case>[^|｜]{2,80})$")
 
 
 def titled_header(lines: list[str], i: int) -> tuple[str, str, int | None, str | None] | None:
@@ -258,12 +262,12 @@ def titled_header(lines: list[str], i: int) -> tuple[str, str, int | None, str |
         return box[0], box[1], None, None
     m = _DASHED.match(s)
     if (m and _PROVINCE_START.match(m.group("agency")) and (agency := _agency_of(m.group("agency")))
-            and not _agency_of(m.group("case").strip())):
+            and not _agency_of(m.group("case").strip()) and len(_WORD_LETTERS.findall(m.group("case"))) >= 2):
         return agency, m.group("case").strip(), None, None
-    m = _NUMBERED_TITLE.match(s)
+    m = _NUMBERED_TITLE.match(s) or _LABELLED_TITLE.match(s)
     if not m:
         return None
-    if m.group("agency"):
+    if m.groupdict().get("agency"):
         agency = _agency_of(m.group("agency"))
         return (agency, m.group("case").strip(), None, None) if agency else None
     j = next((k for k in range(i + 1, min(i + 3, len(lines))) if nfc(lines[k])), None)
@@ -286,7 +290,8 @@ def box_headers(norm: list[str]) -> list[tuple[int, str, None]]:
     names it, see `read_tables`)."""
     out = []
     for i, s in enumerate(norm):
-        if not s or not (s[0] in "[【［〔" or "|" in s or "｜" in s or "─" in s or "—" in s or "–" in s or " - " in s):
+        if not s or not (s[0] in "[【［〔" or "|" in s or "｜" in s or "─" in s or "—" in s or "–" in s or " - " in s
+                         or _LABELLED_TITLE.match(s)):
             continue
         t = titled_header(norm, i)
         if t is not None:
