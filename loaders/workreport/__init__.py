@@ -11,6 +11,7 @@ import unicodedata
 from loaders.errors import GenreError, InputError, KgError
 from loaders.lexicon.words import alt, words
 from loaders.records import DocumentInfo, Record
+from loaders.workreport.docinfo import SESSION
 
 _normalize = unicodedata.normalize
 
@@ -31,9 +32,6 @@ _ITEM_LABELS = re.compile(r"(?:□|^#+)\s*(?:\d{2,4}\s*년?\s*)?(?:" + alt("sect
 _PLAIN_LABELS = re.compile(r"^(?:" + alt("section_labels", "program_label") + r")\s*$", re.M)
 # (searched only: `주요 업무` with or without 보고/계획/추진/현황 after it)
 _TITLE = re.compile(alt(_W, "genre_title"))
-# 제 n 회 … 제 n 차: how sessions are numbered (structure, not vocabulary; as docinfo reads them)
-_SESSION = re.compile(r"제\s*\d+\s*회\s*\S+" + alt(_W, "council") + r"\s*(?:제\s*\d+\s*차\s*)?(?:"
-                      + alt(_W, "session") + ")")
 _CASEBOOK = re.compile(alt(_W, "casebook_cue"))
 _BUREAU_LINE = re.compile(r"^\s*[가-힣](?:\s*[가-힣]){0,6}\s*(?:" + alt(_W, "bureau_line_ending") + r")\s*$", re.M)
 _STAFF = re.compile(_spaced("authorized") + "|" + _spaced("current"))
@@ -69,7 +67,7 @@ def _score(text: str) -> float:
     score = 0.0
     if _TITLE.search(front):
         score += 0.35
-    if _SESSION.search(front):
+    if SESSION.search(front):  # the council session, read as docinfo reads it
         score += 0.25
     if _BUREAU_LINE.search(front):
         score += 0.1

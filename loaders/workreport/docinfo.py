@@ -26,7 +26,8 @@ from loaders.text import nfc, parse_date
 # the 광역 names come from the gazetteer's data (loaders/lexicon/regions.py)
 _W = "report_words"
 # 제 n 회 … 제 n 차: how sessions are numbered (structure, not vocabulary)
-_SESSION = re.compile(r"제\s*\d+\s*회\s*(?P<council>[가-힣 ]{1,20}?)\s*" + alt(_W, "council") + r"\s*(?:제\s*\d+\s*차\s*)?(?:"
+# 제 n 회 … 제 n 차: how sessions are numbered (structure, not vocabulary); the genre check reads it too
+SESSION = re.compile(r"제\s*\d+\s*회\s*(?P<council>[가-힣 ]{1,20}?)\s*" + alt(_W, "council") + r"\s*(?:제\s*\d+\s*차\s*)?(?:"
                       + alt(_W, "session") + ")")
 _TITLE = re.compile(r"^(?:(?:19|20)\d\d\s*년?\s*(?:도)?\s*)?(?:" + alt(_W, "report_title") + r")[^.]{0,16}$")
 _BUREAU = re.compile(r"[가-힣]{1,10}(?:" + alt(_W, "bureau_ending") + ")")
@@ -87,7 +88,7 @@ def _as_date(iso: str | None) -> date | None:
 
 
 def council_session(text: str) -> tuple[str, str] | None:
-    m = _SESSION.search(nfc(text))
+    m = SESSION.search(nfc(text))
     if not m:
         return None
     return nfc(m.group(0)), m.group("council").replace(" ", "")
