@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.lexicon.words import spaced
+
 _DATA = Path(__file__).parent / "data" / "labels.csv"
 
 
@@ -51,4 +53,4 @@ def or_regex(kind: str) -> str:
     >>> re.fullmatch(or_regex("program_list_page"), "페 이 지") is not None
     True
     """
-    return "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in words(kind)) + ")"
+    return spaced(words(kind))

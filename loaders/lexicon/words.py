@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -145,12 +146,18 @@ def letter_spaced(pattern: str) -> str:
     return "".join(out)
 
 
+def spaced(words_: Iterable[str]) -> str:
+    """One group of plain words, longest first, each character allowed to be spaced out from the
+    next (`추진배경` matches `추 진 배 경`): the one way labels read at the start of a line are
+    built (labels.or_regex, spaced_alt)."""
+    ws = sorted(set(words_), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in ws) + ")"
+
+
 def spaced_alt(table: str, *kinds: str) -> str:
-    """One group of the kinds' plain words, longest first, each letter allowed to be spaced out
-    (`추진배경` matches `추 진 배 경`): for labels read at the start of a line.
+    """`spaced` over the kinds' plain words (a pattern's `\\s*` dropped first).
 
     >>> import re; bool(re.fullmatch(spaced_alt("section_labels", "program_label"), "추 진 배 경"))
     True
     """
-    plain = {re.sub(r"\\s[*+]", "", w) for k in kinds for w in words(table, k)}
-    return "(?:" + "|".join(letter_spaced(re.escape(w)) for w in sorted(plain, key=lambda w: (-len(w), w))) + ")"
+    return spaced(re.sub(r"\\s[*+]", "", w) for k in kinds for w in words(table, k))
